@@ -1,0 +1,465 @@
+"""Static checks for the en-US Alexa interaction model.
+
+These tests read ``interaction_model/en-US.json`` and check it against the
+rules the Alexa developer console / ASK CLI apply to a custom skill's
+language model (invocation name, sample utterances, slots, slot types), plus
+the consistency between the model and the skill's Python routing tables.
+
+No network access is needed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "interaction_model" / "en-US.json"
+
+REQUIRED_BUILT_IN_INTENTS = frozenset(
+    {
+        "AMAZON.HelpIntent",
+        "AMAZON.StopIntent",
+        "AMAZON.CancelIntent",
+        "AMAZON.FallbackIntent",
+        "AMAZON.NavigateHomeIntent",
+        "AMAZON.RepeatIntent",
+        "AMAZON.YesIntent",
+        "AMAZON.NoIntent",
+    }
+)
+
+# Built-ins that must not carry sample utterances of their own.
+BUILT_INS_WITHOUT_SAMPLES = frozenset({"AMAZON.FallbackIntent"})
+
+EXPECTED_CUSTOM_INTENT_SLOTS = {
+    "LumpIntent": {},
+    "MuscleKnotIntent": {},
+    "CausesIntent": {"cause": "CauseType"},
+    "SymptomsIntent": {"symptom": "SymptomType"},
+    "ReliefIntent": {"method": "ReliefMethodType"},
+    "StretchingIntent": {},
+    "HeatOrIceIntent": {},
+    "RestIntent": {},
+    "PreventionIntent": {},
+    "SeeDoctorIntent": {},
+    "RedFlagIntent": {"warningSign": "WarningSignType"},
+    "DoctorTreatmentIntent": {},
+}
+
+EXPECTED_TYPE_VALUE_IDS = {
+    "CauseType": {
+        "OVERUSE",
+        "POOR_FORM",
+        "DEHYDRATION",
+        "NO_WARM_UP",
+        "MUSCLE_IMBALANCE",
+        "STRESS",
+    },
+    "SymptomType": {"LOCAL_PAIN", "TENDERNESS", "REFERRED_PAIN", "STIFFNESS", "WEAKNESS"},
+    "ReliefMethodType": {"STRETCHING", "MASSAGE", "HEAT_OR_ICE", "HYDRATION", "REST", "FORM"},
+    "WarningSignType": {
+        "NUMBNESS_TINGLING",
+        "LEG_WEAKNESS",
+        "GROWING_OR_VERY_PAINFUL",
+        "SEVERE_PAIN",
+        "OTHER_GROWTH",
+        "NO_RELIEF",
+    },
+}
+
+MIN_SAMPLES_PER_CUSTOM_INTENT = 15
+
+# Launch phrases and connecting words Alexa reserves around an invocation
+# name, plus wake words and terms an invocation name may not contain.
+FORBIDDEN_INVOCATION_PHRASES = (
+    "ask",
+    "begin",
+    "can you",
+    "do",
+    "enable",
+    "launch",
+    "load",
+    "open",
+    "play",
+    "resume",
+    "run",
+    "start",
+    "talk to",
+    "tell",
+    "use",
+    "about",
+    "and",
+    "by",
+    "for",
+    "from",
+    "if",
+    "in",
+    "that",
+    "to",
+    "using",
+    "whether",
+    "with",
+    "alexa",
+    "amazon",
+    "echo",
+    "computer",
+    "skill",
+    "app",
+)
+# A two-word invocation name may not include an article or preposition.
+TWO_WORD_FORBIDDEN = frozenset({"the", "a", "an", "for", "to", "of"})
+
+# Launch verbs a sample utterance must not start with.
+LAUNCH_PREFIXES = ("open", "launch", "start", "ask", "load", "begin", "resume", "enable")
+
+# One token of a sample: a word (letters, optionally apostrophes such as
+# "child's"), a single-letter abbreviation with a period ("p."), or a slot
+# reference such as "{cause}".
+_WORD = r"[A-Za-z]+(?:'[A-Za-z]+)*"
+_ABBREVIATION = r"(?:[A-Za-z]\.)+"
+_SLOT_REF = r"\{[A-Za-z][A-Za-z0-9_]*\}"
+SAMPLE_RE = re.compile(rf"^(?:{_WORD}|{_ABBREVIATION}|{_SLOT_REF})(?: (?:{_WORD}|{_ABBREVIATION}|{_SLOT_REF}))*$")
+# Slot values and synonyms: same as samples, without slot references.
+SLOT_VALUE_RE = re.compile(rf"^(?:{_WORD}|{_ABBREVIATION})(?: (?:{_WORD}|{_ABBREVIATION}))*$")
+SLOT_REF_RE = re.compile(r"\{([^{}]*)\}")
+
+
+def _norm(text: str) -> str:
+    """Compare utterances the way Alexa does: case-insensitive, whitespace collapsed."""
+    return " ".join(text.lower().split())
+
+
+# --------------------------------------------------------------------------
+# fixtures
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model() -> dict:
+    with MODEL_PATH.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@pytest.fixture(scope="module")
+def language_model(model: dict) -> dict:
+    return model["interactionModel"]["languageModel"]
+
+
+@pytest.fixture(scope="module")
+def intents(language_model: dict) -> dict:
+    return {intent["name"]: intent for intent in language_model["intents"]}
+
+
+@pytest.fixture(scope="module")
+def custom_intents(intents: dict) -> dict:
+    return {name: i for name, i in intents.items() if not name.startswith("AMAZON.")}
+
+
+@pytest.fixture(scope="module")
+def built_in_intents(intents: dict) -> dict:
+    return {name: i for name, i in intents.items() if name.startswith("AMAZON.")}
+
+
+@pytest.fixture(scope="module")
+def types(language_model: dict) -> dict:
+    return {t["name"]: t for t in language_model.get("types", [])}
+
+
+# --------------------------------------------------------------------------
+# shape
+# --------------------------------------------------------------------------
+
+
+def test_shape(model: dict) -> None:
+    assert set(model) == {"interactionModel"}
+    interaction_model = model["interactionModel"]
+    assert "languageModel" in interaction_model
+    language_model = interaction_model["languageModel"]
+    assert isinstance(language_model["invocationName"], str)
+    assert isinstance(language_model["intents"], list) and language_model["intents"]
+    assert isinstance(language_model["types"], list) and language_model["types"]
+    for intent in language_model["intents"]:
+        assert isinstance(intent["name"], str) and intent["name"]
+        assert isinstance(intent.get("samples", []), list)
+        for slot in intent.get("slots", []):
+            assert isinstance(slot["name"], str) and slot["name"]
+            assert isinstance(slot["type"], str) and slot["type"]
+    for slot_type in language_model["types"]:
+        assert isinstance(slot_type["name"], str) and slot_type["name"]
+        assert slot_type["values"], slot_type["name"]
+        for value in slot_type["values"]:
+            assert isinstance(value["id"], str) and value["id"]
+            assert isinstance(value["name"]["value"], str) and value["name"]["value"]
+            assert isinstance(value["name"].get("synonyms", []), list)
+
+
+def test_intent_names_are_unique(language_model: dict) -> None:
+    names = [intent["name"] for intent in language_model["intents"]]
+    assert len(names) == len(set(names))
+
+
+def test_type_names_are_unique(language_model: dict) -> None:
+    names = [t["name"] for t in language_model["types"]]
+    assert len(names) == len(set(names))
+
+
+# --------------------------------------------------------------------------
+# invocation name
+# --------------------------------------------------------------------------
+
+
+def test_invocation_name_is_expected(language_model: dict) -> None:
+    assert language_model["invocationName"] == "back knot guide"
+
+
+def test_invocation_name_follows_alexa_rules(language_model: dict) -> None:
+    name = language_model["invocationName"]
+    assert re.fullmatch(r"[a-z]+(?: [a-z]+)+", name), "two or more lowercase words, single spaces"
+    words = name.split()
+    padded = f" {name} "
+    for phrase in FORBIDDEN_INVOCATION_PHRASES:
+        assert f" {phrase} " not in padded, f"invocation name contains reserved phrase {phrase!r}"
+    for wake_word in ("alexa", "amazon", "echo"):
+        assert wake_word not in name.replace(" ", "")
+    if len(words) == 2:
+        assert not TWO_WORD_FORBIDDEN & set(words)
+
+
+# --------------------------------------------------------------------------
+# intents and samples
+# --------------------------------------------------------------------------
+
+
+def test_required_built_in_intents_present(built_in_intents: dict) -> None:
+    missing = REQUIRED_BUILT_IN_INTENTS - set(built_in_intents)
+    assert not missing, f"missing built-in intents: {sorted(missing)}"
+
+
+def test_built_ins_without_samples(intents: dict) -> None:
+    for name in BUILT_INS_WITHOUT_SAMPLES:
+        assert intents[name].get("samples", []) == [], name
+
+
+def test_built_ins_have_no_slots(built_in_intents: dict) -> None:
+    for name, intent in built_in_intents.items():
+        assert not intent.get("slots"), name
+
+
+def test_custom_intents_and_slots_match_spec(custom_intents: dict) -> None:
+    assert set(custom_intents) == set(EXPECTED_CUSTOM_INTENT_SLOTS)
+    for name, expected in EXPECTED_CUSTOM_INTENT_SLOTS.items():
+        declared = {slot["name"]: slot["type"] for slot in custom_intents[name].get("slots", [])}
+        assert declared == expected, name
+
+
+def test_custom_intents_have_enough_samples(custom_intents: dict) -> None:
+    for name, intent in custom_intents.items():
+        count = len(intent.get("samples", []))
+        assert count >= MIN_SAMPLES_PER_CUSTOM_INTENT, f"{name} has only {count} samples"
+
+
+def test_no_sample_duplicated_within_or_across_intents(intents: dict) -> None:
+    owner: dict[str, str] = {}
+    duplicates = []
+    for name, intent in intents.items():
+        for sample in intent.get("samples", []):
+            key = _norm(sample)
+            if key in owner:
+                duplicates.append((sample, owner[key], name))
+            else:
+                owner[key] = name
+    assert not duplicates, f"duplicated samples (sample, first intent, second intent): {duplicates}"
+
+
+def test_samples_use_only_allowed_characters(intents: dict) -> None:
+    bad = []
+    for name, intent in intents.items():
+        for sample in intent.get("samples", []):
+            if not SAMPLE_RE.fullmatch(sample) or re.search(r"\d", sample):
+                bad.append((name, sample))
+    assert not bad, f"samples with disallowed characters or spacing: {bad}"
+
+
+def test_samples_are_not_launch_phrases(intents: dict, language_model: dict) -> None:
+    invocation = language_model["invocationName"]
+    bad = []
+    for name, intent in intents.items():
+        for sample in intent.get("samples", []):
+            text = _norm(sample)
+            first_word = text.split()[0]
+            if first_word in LAUNCH_PREFIXES or "alexa" in text or invocation in text:
+                bad.append((name, sample))
+    assert not bad, f"samples that look like launch phrases: {bad}"
+
+
+def test_slot_values_use_only_allowed_characters(types: dict) -> None:
+    bad = []
+    for type_name, slot_type in types.items():
+        for value in slot_type["values"]:
+            for text in [value["name"]["value"], *value["name"].get("synonyms", [])]:
+                if not SLOT_VALUE_RE.fullmatch(text) or re.search(r"\d", text):
+                    bad.append((type_name, value["id"], text))
+    assert not bad, f"slot values with disallowed characters: {bad}"
+
+
+# --------------------------------------------------------------------------
+# slots
+# --------------------------------------------------------------------------
+
+
+def test_sample_slot_references_are_declared_and_all_slots_used(intents: dict) -> None:
+    for name, intent in intents.items():
+        declared = [slot["name"] for slot in intent.get("slots", [])]
+        assert len(declared) == len(set(declared)), f"{name} declares a slot twice"
+        used: set[str] = set()
+        for sample in intent.get("samples", []):
+            refs = SLOT_REF_RE.findall(sample)
+            assert len(refs) == len(set(refs)), f"{name}: slot repeated in {sample!r}"
+            for ref in refs:
+                assert ref in declared, f"{name}: {{{ref}}} in {sample!r} is not a declared slot"
+            used.update(refs)
+        unused = set(declared) - used
+        assert not unused, f"{name}: declared slots never used in a sample: {sorted(unused)}"
+
+
+def test_slot_intents_have_slot_and_slotless_samples(custom_intents: dict) -> None:
+    for name, intent in custom_intents.items():
+        if not intent.get("slots"):
+            continue
+        samples = intent["samples"]
+        with_slot = [s for s in samples if SLOT_REF_RE.search(s)]
+        without_slot = [s for s in samples if not SLOT_REF_RE.search(s)]
+        assert with_slot, f"{name} has no slot-bearing samples"
+        assert without_slot, f"{name} has no slot-less samples"
+
+
+def test_no_sample_is_only_a_slot(intents: dict) -> None:
+    for name, intent in intents.items():
+        for sample in intent.get("samples", []):
+            assert SLOT_REF_RE.sub("", sample).strip(), f"{name}: {sample!r} is only a slot"
+
+
+def test_slot_types_exist_and_custom_types_are_used(intents: dict, types: dict) -> None:
+    used_types = set()
+    for name, intent in intents.items():
+        for slot in intent.get("slots", []):
+            slot_type = slot["type"]
+            used_types.add(slot_type)
+            assert slot_type.startswith("AMAZON.") or slot_type in types, (
+                f"{name}.{slot['name']} uses undefined type {slot_type}"
+            )
+    unused = set(types) - used_types
+    assert not unused, f"custom types not used by any slot: {sorted(unused)}"
+
+
+def test_slot_type_value_ids_match_spec(types: dict) -> None:
+    assert set(types) == set(EXPECTED_TYPE_VALUE_IDS)
+    for type_name, expected_ids in EXPECTED_TYPE_VALUE_IDS.items():
+        ids = {value["id"] for value in types[type_name]["values"]}
+        assert ids == expected_ids, type_name
+
+
+def test_slot_value_ids_unique_and_synonyms_not_shared(types: dict) -> None:
+    for type_name, slot_type in types.items():
+        ids = [value["id"] for value in slot_type["values"]]
+        assert len(ids) == len(set(ids)), f"{type_name}: duplicate value ids"
+        owner: dict[str, str] = {}
+        for value in slot_type["values"]:
+            texts = [value["name"]["value"], *value["name"].get("synonyms", [])]
+            keys = [_norm(t) for t in texts]
+            assert len(keys) == len(set(keys)), f"{type_name}.{value['id']}: repeated synonym"
+            for key in keys:
+                assert key not in owner, (
+                    f"{type_name}: {key!r} belongs to both {owner[key]} and {value['id']}"
+                )
+                owner[key] = value["id"]
+
+
+def test_slot_values_have_synonyms(types: dict) -> None:
+    for type_name, slot_type in types.items():
+        for value in slot_type["values"]:
+            assert len(value["name"].get("synonyms", [])) >= 3, f"{type_name}.{value['id']}"
+
+
+def _expansions(sample: str, intent: dict, types: dict) -> set[str]:
+    """Every concrete utterance a sample produces with its slot values filled in."""
+    slot_types = {slot["name"]: slot["type"] for slot in intent.get("slots", [])}
+    refs = SLOT_REF_RE.findall(sample)
+    if not refs:
+        return {_norm(sample)}
+    choices = []
+    for ref in refs:
+        slot_type = types.get(slot_types.get(ref, ""))
+        if slot_type is None:  # built-in type or undeclared: covered by other tests
+            return set()
+        choices.append(
+            [
+                text
+                for value in slot_type["values"]
+                for text in [value["name"]["value"], *value["name"].get("synonyms", [])]
+            ]
+        )
+    expanded = set()
+    for combo in itertools.product(*choices):
+        text = sample
+        for ref, filler in zip(refs, combo):
+            text = text.replace("{" + ref + "}", filler, 1)
+        expanded.add(_norm(text))
+    return expanded
+
+
+def test_no_utterance_conflicts_between_intents(intents: dict, types: dict) -> None:
+    """A sample with its slot values filled in must not equal another intent's utterance."""
+    owner: dict[str, str] = {}
+    conflicts = []
+    for name, intent in intents.items():
+        produced = set()
+        for sample in intent.get("samples", []):
+            produced |= _expansions(sample, intent, types)
+        for text in produced:
+            if text in owner and owner[text] != name:
+                conflicts.append((text, owner[text], name))
+            owner.setdefault(text, name)
+    assert not conflicts, f"utterance conflicts (utterance, intent, intent): {conflicts}"
+
+
+# --------------------------------------------------------------------------
+# consistency with the skill code
+# --------------------------------------------------------------------------
+
+
+def test_custom_intents_match_code_routes(custom_intents: dict) -> None:
+    from skill.topics import INTENT_ROUTES
+
+    assert isinstance(INTENT_ROUTES, dict)
+    assert set(custom_intents) == set(INTENT_ROUTES)
+
+
+def test_built_in_intents_match_code(built_in_intents: dict) -> None:
+    from skill.handlers import BUILT_IN_INTENTS
+
+    assert isinstance(BUILT_IN_INTENTS, frozenset)
+    assert set(built_in_intents) == BUILT_IN_INTENTS
+
+
+def test_slot_value_ids_match_code(types: dict) -> None:
+    from skill.topics import SLOT_VALUE_TOPICS
+
+    model_ids = {
+        (type_name, value["id"])
+        for type_name, slot_type in types.items()
+        for value in slot_type["values"]
+    }
+    code_ids = {
+        (type_name, value_id)
+        for type_name, mapping in SLOT_VALUE_TOPICS.items()
+        for value_id in mapping
+    }
+    missing_in_code = model_ids - code_ids
+    missing_in_model = code_ids - model_ids
+    assert not missing_in_code, f"model value ids with no SLOT_VALUE_TOPICS entry: {sorted(missing_in_code)}"
+    assert not missing_in_model, f"SLOT_VALUE_TOPICS entries not in the model: {sorted(missing_in_model)}"
