@@ -1,0 +1,61 @@
+"""Settings, read from the environment once and checked before serving."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+class ConfigError(ValueError):
+    """A setting is missing or makes no sense; the server must not start."""
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value.strip() == "":
+        return default
+    lowered = value.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"not a yes/no value: {value!r}")
+
+
+def _integer(name: str, value: str | None, default: int) -> int:
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number") from None
+
+
+@dataclass(frozen=True)
+class Config:
+    skill_id: str | None = None
+    verify: bool = True  # off only for local testing
+    port: int = 8080
+    trust_roots: str | None = None  # PEM bundle path; None means certifi's roots
+    allow_legacy_sha1: bool = False  # accept the old SHA-1 "Signature" header
+    max_body_bytes: int = 128 * 1024  # Alexa requests are a few KB
+
+    def __post_init__(self) -> None:
+        if self.verify and not self.skill_id:
+            raise ConfigError("ALEXA_SKILL_ID is required while verification is on (ALEXA_VERIFY=1)")
+        if not 0 < self.port < 65536:
+            raise ConfigError("PORT must be between 1 and 65535")
+        if self.max_body_bytes < 1024:
+            raise ConfigError("ALEXA_MAX_BODY_BYTES must be at least 1024")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:
+        env = os.environ if environ is None else environ
+        return cls(
+            skill_id=(env.get("ALEXA_SKILL_ID") or "").strip() or None,
+            verify=_flag(env.get("ALEXA_VERIFY"), True),
+            port=_integer("PORT", env.get("PORT"), 8080),
+            trust_roots=env.get("ALEXA_TRUST_ROOTS") or None,
+            allow_legacy_sha1=_flag(env.get("ALEXA_ALLOW_SHA1"), False),
+            max_body_bytes=_integer("ALEXA_MAX_BODY_BYTES", env.get("ALEXA_MAX_BODY_BYTES"), 128 * 1024),
+        )

@@ -1,0 +1,383 @@
+"""Every fact the skill says, shows or writes, as data.
+
+All of it comes from one source article, "Why Do I Have a Lump in My Lower
+Back After Exercise?" (shared/seed/lower-back-lump-after-exercise.txt),
+re-phrased for the ear.  Handlers, cards, screens and the simulator read
+from here; nothing else states a fact.
+
+Text is written in US English.  Other English locales are served through
+``for_locale``, which swaps the few words that differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SKILL_NAME = "Back Knot Guide"
+
+DISCLAIMER = "This is educational information, not medical advice."
+
+MANIFEST_DISCLAIMER = (
+    "Back Knot Guide gives educational information only. It is not a "
+    "substitute for professional medical advice, diagnosis or treatment."
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One named fact in a list: a cause, symptom, method or warning sign."""
+
+    id: str
+    name: str  # short form, read inside a spoken list
+    title: str  # heading on a card or screen
+    detail: str  # the answer when someone asks about this one
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One answerable piece of the article."""
+
+    id: str
+    title: str
+    speech: str  # what Alexa says, plain text (escaped into SSML later)
+    invite: str  # the yes/no question that offers this topic
+    offer: str | None  # the topic a "yes" after this answer leads to
+    entries: tuple[Entry, ...] = ()  # the list behind an overview
+    card_details: bool = True  # False where the speech already says it all
+
+
+CAUSES = (
+    Entry(
+        "overuse",
+        "overuse",
+        "Overuse or repetitive strain",
+        "Exercises that load your lower back again and again, like deadlifts, "
+        "squats or rowing, can lead to knots when you don't rest enough or "
+        "your form slips.",
+    ),
+    Entry(
+        "poor_form",
+        "poor posture or form",
+        "Poor posture or form",
+        "Poor technique puts extra stress on certain muscles. That makes them "
+        "more likely to tighten and knot.",
+    ),
+    Entry(
+        "dehydration",
+        "dehydration",
+        "Dehydration",
+        "Muscles need enough water to work well and stay flexible. Without it "
+        "they can cramp, and knots can form.",
+    ),
+    Entry(
+        "no_warm_up",
+        "skipping your warm-up or cool-down",
+        "No warm-up or cool-down",
+        "Skip the warm-up and your muscles aren't ready for the work. Skip the "
+        "cool-down and they may not relax properly afterwards. Both raise the "
+        "risk of knots.",
+    ),
+    Entry(
+        "muscle_imbalance",
+        "muscle imbalances",
+        "Muscle imbalances",
+        "When some muscles are stronger or tighter than others, you make up "
+        "for it with movements that strain your lower back.",
+    ),
+    Entry(
+        "stress",
+        "stress and tension",
+        "Stress and tension",
+        "Mental stress can turn into physical tension, often in the neck, "
+        "shoulders and lower back. That makes knots more likely when you "
+        "exercise.",
+    ),
+)
+
+SYMPTOMS = (
+    Entry(
+        "local_pain",
+        "pain at the spot",
+        "Localized pain",
+        "You may feel a dull ache or a sharp pain right where the knot is.",
+    ),
+    Entry(
+        "tenderness",
+        "tenderness",
+        "Tenderness",
+        "The lump can feel very sensitive when you touch it.",
+    ),
+    Entry(
+        "referred_pain",
+        "pain that spreads",
+        "Referred pain",
+        "Pain can spread to other places, like your buttocks or down your leg. "
+        "If your leg goes numb or tingles, though, see a professional.",
+    ),
+    Entry(
+        "stiffness",
+        "stiffness",
+        "Stiffness",
+        "Your lower back may feel stiff, with less flexibility and movement.",
+    ),
+    Entry(
+        "weakness",
+        "weakness",
+        "Muscle weakness",
+        "The muscles around the knot may feel weaker than usual. Weakness in "
+        "your legs, though, is a reason to see a professional.",
+    ),
+)
+
+RELIEF_METHODS = (
+    Entry(
+        "stretching",
+        "gentle stretching",
+        "Gentle stretching",
+        "Stretch your lower back slowly and hold each stretch for 20 to 30 "
+        "seconds, without bouncing. Try child's pose, cat-cow, or gentle "
+        "lumbar rotations.",
+    ),
+    Entry(
+        "massage",
+        "foam rolling or massage",
+        "Foam rolling and massage",
+        "Press gently on the knot with a foam roller, a massage ball or your "
+        "hands. Roll or press for 30 to 60 seconds, and repeat several times. "
+        "A professional massage can help too.",
+    ),
+    Entry(
+        "heat_or_ice",
+        "heat or ice",
+        "Heat and cold",
+        "A warm compress or heating pad brings blood flow and relaxes the "
+        "muscle. An ice pack reduces inflammation and numbs the area if the "
+        "pain is acute.",
+    ),
+    Entry(
+        "hydration",
+        "water",
+        "Hydration",
+        "Drink plenty of water through the day, especially before, during and "
+        "after exercise. It helps your muscles work and stay flexible.",
+    ),
+    Entry(
+        "rest",
+        "rest",
+        "Rest",
+        "Give your muscles time to recover. Avoid hard activities that make "
+        "the knot worse until it's gone.",
+    ),
+    Entry(
+        "form",
+        "good form",
+        "Proper form and posture",
+        "Focus on good posture and exercise technique. A trainer can guide you "
+        "on exercises that work your lower back.",
+    ),
+)
+
+# The article's reasons to see a professional.  Names are "if" clauses.
+REASONS_TO_SEE_A_PROFESSIONAL = (
+    Entry(
+        "lump_changes",
+        "if the lump is very painful, lasting or growing",
+        "A lump that is very painful, lasting or growing",
+        "A lump that is very painful, won't go away, or keeps growing",
+    ),
+    Entry(
+        "nerve_signs",
+        "if your legs feel numb, tingly or weak",
+        "Numbness, tingling or leg weakness",
+        "Numbness, tingling or weakness in your legs",
+    ),
+    Entry(
+        "severe_pain",
+        "if the pain is severe or disrupts daily life",
+        "Severe pain",
+        "Pain that is severe or gets in the way of daily life",
+    ),
+    Entry(
+        "other_growth",
+        "if it might be a cyst or a hernia",
+        "It may be something else",
+        "A lump that might be something other than a knot, like a cyst or a "
+        "hernia,",
+    ),
+    Entry(
+        "no_relief",
+        "if self-care hasn't helped after a few days or weeks",
+        "No relief from self-care",
+        "No relief from self-care after a few days or weeks",
+    ),
+)
+
+# Words that, said in any slot, mean a red flag whatever the intent was.
+RED_FLAG_WORDS = (
+    "numb",
+    "tingl",
+    "pins and needles",
+    "hernia",
+    "cyst",
+    "tumor",
+    "tumour",
+    "growing",
+    "getting bigger",
+    "severe",
+    "unbearable",
+)
+
+TOPICS = (
+    Topic(
+        "lump",
+        "That lump in your lower back",
+        "A lump in your lower back after exercise is most often a muscle knot, "
+        "also called a myofascial trigger point. Exercise stresses your "
+        "muscles, and sometimes fibers stick together and stay tight, forming "
+        "a tender lump. I can't tell you what yours is, though.",
+        "Want to hear what the lump usually is?",
+        "causes",
+    ),
+    Topic(
+        "knot",
+        "Muscle knots",
+        "A muscle knot, or myofascial trigger point, is a group of muscle "
+        "fibers that stick together instead of staying flexible. They stay "
+        "contracted and tighten into a lump. Knots can form anywhere, but "
+        "they're common in the lower back after activity.",
+        "Want to hear what a muscle knot is?",
+        "symptoms",
+    ),
+    Topic(
+        "causes",
+        "Common causes after exercise",
+        "Common causes are {list}.",
+        "Want to hear what causes it?",
+        "relief",
+        CAUSES,
+    ),
+    Topic(
+        "symptoms",
+        "Symptoms to look for",
+        "Besides the lump, you might notice {list}.",
+        "Want to hear the symptoms that often come with it?",
+        "relief",
+        SYMPTOMS,
+    ),
+    Topic(
+        "relief",
+        "Ways to find relief",
+        "Most knots ease with self-care. You can try {list}.",
+        "Want to hear how to relieve it?",
+        "method.stretching",
+        RELIEF_METHODS,
+    ),
+    Topic(
+        "prevention",
+        "Preventing knots",
+        "To help prevent knots, warm up before exercise and cool down after. "
+        "Use good form, drink plenty of water, and rest between hard sessions. "
+        "Work on muscle imbalances, and find ways to ease stress.",
+        "Want to hear how to prevent it?",
+        "see_doctor",
+    ),
+    Topic(
+        "see_doctor",
+        "When to see a professional",
+        "Most knots are harmless. But see a doctor or physical therapist "
+        "{list}.",
+        "Want to hear when to see a doctor?",
+        "doctor",
+        REASONS_TO_SEE_A_PROFESSIONAL,
+        card_details=False,
+    ),
+    Topic(
+        "red_flag",
+        "Please get it checked",
+        "I can't tell what your lump is. But a lump that is growing or very "
+        "painful, severe pain, numbness, tingling or weakness in your legs, or "
+        "a possible cyst or hernia are all reasons to see a doctor or "
+        "physical therapist.",
+        "Want to hear about warning signs?",
+        "doctor",
+    ),
+    Topic(
+        "doctor",
+        "What a professional can do",
+        "A doctor or physical therapist can find out what's causing the lump "
+        "and suggest treatment. That may include physical therapy, dry "
+        "needling, or other options.",
+        "Want to hear what a doctor or physical therapist may do?",
+        None,
+    ),
+)
+
+# Topic ids for one entry are "<group>.<entry id>", e.g. "cause.overuse".
+ENTRY_GROUPS = {
+    "cause": (CAUSES, "prevention"),
+    "symptom": (SYMPTOMS, "relief"),
+    "method": (RELIEF_METHODS, None),  # methods chain to the next method
+    "red_flag": (REASONS_TO_SEE_A_PROFESSIONAL, "doctor"),
+}
+
+RED_FLAG_SPEECH = (
+    "{detail} is a reason to see a doctor or physical therapist. "
+    "I can't tell what it is, but they can."
+)
+
+ENTRY_INVITES = {
+    "method.stretching": "Want to hear how to stretch it?",
+    "method.massage": "Want to hear about foam rolling and massage?",
+    "method.heat_or_ice": "Want to hear whether to use heat or ice?",
+    "method.hydration": "Want to hear how water helps?",
+    "method.rest": "Want to hear about rest?",
+    "method.form": "Want to hear about form and posture?",
+}
+
+# Conversation lines that are not facts but still belong in one place.
+PHRASES = {
+    "welcome": f"Welcome to {SKILL_NAME}. {DISCLAIMER} "
+    "I can explain a lump in your lower back after exercise, how to ease it, "
+    "and when to see a doctor.",
+    "help": "You can ask what the lump is, what causes it, its symptoms, how "
+    "to relieve it, how to prevent it, or when to see a doctor.",
+    "what_else": "What would you like to know?",
+    "anything_else": "Is there anything else you'd like to know?",
+    "declined": "All right.",
+    "goodbye": "Take care of your back. Goodbye.",
+    "fallback": "Sorry, I can't help with that. I can only talk about a lump "
+    "in your lower back after exercise.",
+    "unmatched_value": "I don't have details on that one.",
+    "nothing_to_repeat": "There's nothing to repeat yet.",
+    "error": "Sorry, something went wrong on my side.",
+}
+
+# Card titles for answers that are not topics.
+CARD_TITLES = {
+    "default": SKILL_NAME,
+    "help": "What you can ask",
+}
+
+# Where other English locales differ from US English in the text above.
+_REGIONAL_WORDS = {
+    "en-GB": {
+        "physical therapist": "physiotherapist",
+        "physical therapy": "physiotherapy",
+        "fibers": "fibres",
+        "Localized": "Localised",
+        "tumor": "tumour",
+    },
+}
+_REGIONAL_WORDS["en-AU"] = _REGIONAL_WORDS["en-GB"]
+_REGIONAL_WORDS["en-IN"] = _REGIONAL_WORDS["en-GB"]
+_REGIONAL_WORDS["en-CA"] = {"fibers": "fibres"}
+
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+DEFAULT_LOCALE = "en-US"
+
+
+def regional(text: str, locale: str) -> str:
+    """Return ``text`` in the spelling and words of ``locale``."""
+    for us_word, local_word in _REGIONAL_WORDS.get(locale, {}).items():
+        text = text.replace(us_word, local_word)
+    return text

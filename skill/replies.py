@@ -1,0 +1,89 @@
+"""Replies: what to say, ask and show, and how it becomes an SDK response.
+
+A reply is plain data.  It is stored as-is in the session so that "repeat"
+can say it again on a later turn; SDK objects never go into the session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from skill.speech import ssml
+from skill.topics import Catalogue
+
+LAST_REPLY = "last"
+PENDING_OFFER = "offer"
+
+
+@dataclass(frozen=True)
+class Reply:
+    speech: str
+    question: str | None  # closes the speech and is the reprompt; None ends the session
+    card_title: str
+    card_text: str
+    offer: str | None = None  # the topic a "yes" will lead to
+
+    @classmethod
+    def from_session(cls, stored: object) -> Reply | None:
+        """A reply stored on an earlier turn, or None if it is not one.
+
+        Session attributes come back in the request, so they are input like
+        any other: check every field before trusting it.
+        """
+        if not isinstance(stored, dict):
+            return None
+        names = {f.name for f in fields(cls)}
+        if set(stored) != names:
+            return None
+        required = ("speech", "card_title", "card_text")
+        if not all(isinstance(stored[name], str) for name in required):
+            return None
+        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer")):
+            return None
+        return cls(**stored)
+
+
+def topic_reply(catalogue: Catalogue, topic_id: str, lead: str = "") -> Reply:
+    """The answer for one topic, ending with the offer of the next one."""
+    topic = catalogue.topics[topic_id]
+    if topic.offer:
+        question = catalogue.topics[topic.offer].invite
+    else:
+        question = catalogue.phrases["anything_else"]
+    card_text = topic.speech
+    if topic.entries and topic.card_details:
+        card_text += "\n\n" + "\n".join(f"• {e.title}: {e.detail}" for e in topic.entries)
+    speech = f"{lead} {topic.speech}" if lead else topic.speech
+    return Reply(speech, question, topic.title, card_text, topic.offer)
+
+
+def phrase_reply(
+    catalogue: Catalogue, key: str, *, question_key: str | None = "what_else", offer: str | None = None
+) -> Reply:
+    """A conversational reply (welcome, help, fallback...) from the phrase book."""
+    speech = catalogue.phrases[key]
+    question = catalogue.phrases[question_key] if question_key else None
+    if offer:
+        question = catalogue.topics[offer].invite
+    title = catalogue.card_titles.get(key, catalogue.card_titles["default"])
+    return Reply(speech, question, title, speech, offer)
+
+
+def respond(handler_input: HandlerInput, reply: Reply) -> Response:
+    """Turn a reply into the SDK response, and remember it for next turn."""
+    builder = handler_input.response_builder
+    spoken = f"{reply.speech} {reply.question}" if reply.question else reply.speech
+    builder.speak(ssml(spoken)).set_card(SimpleCard(reply.card_title, reply.card_text))
+    if reply.question:
+        builder.ask(ssml(reply.question))
+    else:
+        builder.set_should_end_session(True)
+    if handler_input.request_envelope.session is not None:
+        session = handler_input.attributes_manager.session_attributes
+        session[LAST_REPLY] = asdict(reply)
+        session[PENDING_OFFER] = reply.offer
+    return builder.response

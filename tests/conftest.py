@@ -1,0 +1,192 @@
+"""Fixtures: the app, a test client, and requests shaped like Alexa's own."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from skill.app import create_app
+from skill.config import Config
+from skill.speech import plain
+
+SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
+USER_ID = "amzn1.ask.account.TESTUSERSECRET0123456789"
+DEVICE_ID = "amzn1.ask.device.TESTDEVICESECRET0123456789"
+API_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.TESTTOKENSECRET.signature"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ARTICLE = SHARED / "seed" / "lower-back-lump-after-exercise.txt"
+
+ECHO_DOT = {}  # a voice-only device declares no interfaces we use
+ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def launch_request(locale: str = "en-US") -> dict:
+    return {"type": "LaunchRequest", "requestId": _request_id(), "timestamp": now_iso(), "locale": locale}
+
+
+def intent_request(name: str, slots: dict | None = None, locale: str = "en-US") -> dict:
+    return {
+        "type": "IntentRequest",
+        "requestId": _request_id(),
+        "timestamp": now_iso(),
+        "locale": locale,
+        "dialogState": "COMPLETED",
+        "intent": {"name": name, "confirmationStatus": "NONE", "slots": slots or {}},
+    }
+
+
+def session_ended_request(reason: str = "USER_INITIATED") -> dict:
+    return {
+        "type": "SessionEndedRequest",
+        "requestId": _request_id(),
+        "timestamp": now_iso(),
+        "locale": "en-US",
+        "reason": reason,
+    }
+
+
+def slot(name: str, value: str, *, slot_type: str | None = None, value_id: str | None = None) -> dict:
+    """A slot as Alexa fills it, with entity resolution when a type is given."""
+    filled = {"name": name, "value": value, "confirmationStatus": "NONE", "source": "USER"}
+    if slot_type:
+        authority = f"amzn1.er-authority.echo-sdk.{SKILL_ID}.{slot_type}"
+        if value_id:
+            resolution = {
+                "authority": authority,
+                "status": {"code": "ER_SUCCESS_MATCH"},
+                "values": [{"value": {"name": value, "id": value_id}}],
+            }
+        else:
+            resolution = {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
+        filled["resolutions"] = {"resolutionsPerAuthority": [resolution]}
+    return {name: filled}
+
+
+def envelope(request: dict, *, attributes: dict | None = None, new: bool = False,
+             session_id: str = "amzn1.echo-api.session.test", interfaces: dict | None = None) -> dict:
+    """A full request envelope: version, session and context.System."""
+    application = {"applicationId": SKILL_ID}
+    user = {"userId": USER_ID}
+    return {
+        "version": "1.0",
+        "session": {
+            "new": new,
+            "sessionId": session_id,
+            "application": application,
+            "attributes": attributes or {},
+            "user": user,
+        },
+        "context": {
+            "System": {
+                "application": application,
+                "user": user,
+                "device": {"deviceId": DEVICE_ID, "supportedInterfaces": interfaces or ECHO_DOT},
+                "apiEndpoint": "https://api.amazonalexa.com",
+                "apiAccessToken": API_TOKEN,
+            }
+        },
+        "request": request,
+    }
+
+
+def _request_id() -> str:
+    return f"amzn1.echo-api.request.{uuid.uuid4()}"
+
+
+@dataclass
+class Turn:
+    """One answer from the skill, as a listener and a screen would get it."""
+
+    status: int
+    body: dict
+
+    @property
+    def response(self) -> dict:
+        return self.body.get("response", {})
+
+    @property
+    def ssml(self) -> str:
+        return self.response.get("outputSpeech", {}).get("ssml", "")
+
+    @property
+    def speech(self) -> str:
+        return plain(self.ssml)
+
+    @property
+    def reprompt(self) -> str | None:
+        ssml = self.response.get("reprompt", {}).get("outputSpeech", {}).get("ssml")
+        return plain(ssml) if ssml else None
+
+    @property
+    def card(self) -> dict | None:
+        return self.response.get("card")
+
+    @property
+    def ended(self) -> bool:
+        return self.response.get("shouldEndSession") is True
+
+    @property
+    def attributes(self) -> dict:
+        return self.body.get("sessionAttributes") or {}
+
+
+class Conversation:
+    """Talks to the webhook turn by turn, carrying session attributes like Alexa does."""
+
+    def __init__(self, client, locale: str = "en-US", interfaces: dict | None = None):
+        self.client = client
+        self.locale = locale
+        self.interfaces = interfaces
+        self.attributes: dict = {}
+        self.new = True
+        self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
+
+    def send(self, request: dict) -> Turn:
+        body = envelope(request, attributes=self.attributes, new=self.new,
+                        session_id=self.session_id, interfaces=self.interfaces)
+        reply = self.client.post("/alexa", data=json.dumps(body), content_type="application/json")
+        turn = Turn(reply.status_code, reply.get_json())
+        assert turn.status == 200, turn.body
+        self.new = False
+        self.attributes = turn.attributes
+        return turn
+
+    def launch(self) -> Turn:
+        return self.send(launch_request(self.locale))
+
+    def ask(self, intent: str, slots: dict | None = None) -> Turn:
+        return self.send(intent_request(intent, slots, self.locale))
+
+    def end(self) -> Turn:
+        return self.send(session_ended_request())
+
+
+@pytest.fixture
+def app():
+    return create_app(Config(skill_id=SKILL_ID, verify=False))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def chat(client):
+    return Conversation(client)
+
+
+@pytest.fixture(scope="session")
+def article() -> str:
+    if not ARTICLE.exists():
+        pytest.skip(f"source article not found at {ARTICLE} (../shared is absent)")
+    return ARTICLE.read_text(encoding="utf-8")

@@ -1,0 +1,122 @@
+"""The webhook's edges: bad input gets a clear 4xx, never a 500 or a traceback."""
+
+import json
+import logging
+
+import pytest
+from conftest import API_TOKEN, DEVICE_ID, SKILL_ID, USER_ID, Conversation, envelope, intent_request, launch_request
+
+from skill.app import create_app
+from skill.config import Config, ConfigError
+
+
+def post(client, body, content_type="application/json", **headers):
+    data = body if isinstance(body, (bytes, str)) else json.dumps(body)
+    return client.post("/alexa", data=data, content_type=content_type, headers=headers)
+
+
+def test_health(client):
+    reply = client.get("/healthz")
+    assert reply.status_code == 200 and reply.get_json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status", "reason"),
+    [
+        ("{not json", "application/json", 400, "body is not valid JSON"),
+        ("[1, 2, 3]", "application/json", 400, "body must be a JSON object"),
+        ('"text"', "application/json", 400, "body must be a JSON object"),
+        ("{}", "application/json", 400, "application id does not match this skill"),
+        ("{}", "text/plain", 415, "content type must be application/json"),
+        (b"\xff\xfe\x00garbage", "application/json", 400, "body is not valid JSON"),
+        ("[" * 100_000 + "]" * 100_000, "application/json", 413, "request body too large"),
+    ],
+)
+def test_bad_bodies_get_a_clear_4xx(client, body, content_type, status, reason):
+    reply = post(client, body, content_type)
+    assert reply.status_code == status
+    assert reply.get_json() == {"error": reason}
+
+
+@pytest.mark.parametrize(("request_value", "reason"), [(None, "missing request"),
+                                                      ("LaunchRequest", "not an Alexa request envelope")])
+def test_envelopes_without_a_usable_request_are_refused(client, request_value, reason):
+    body = envelope(launch_request()) | {"request": request_value}
+    reply = post(client, body)
+    assert reply.status_code == 400 and reply.get_json() == {"error": reason}
+
+
+def test_deep_nesting_under_the_size_limit_is_refused_not_crashed(client):
+    reply = post(client, "[" * 20_000 + "]" * 20_000)
+    assert reply.status_code == 400
+
+
+def test_unknown_request_type_is_refused(client):
+    request = launch_request() | {"type": "Alexa.Unheard.Of"}
+    reply = post(client, envelope(request))
+    assert reply.status_code == 400 and "error" in reply.get_json()
+
+
+def test_known_but_unused_request_types_get_an_empty_answer(client):
+    request = launch_request() | {"type": "System.ExceptionEncountered",
+                                  "error": {"type": "INVALID_RESPONSE", "message": "x"},
+                                  "cause": {"requestId": "amzn1.echo-api.request.1"}}
+    reply = post(client, envelope(request))
+    assert reply.status_code == 200 and "outputSpeech" not in reply.get_json()["response"]
+
+
+def test_wrong_types_inside_the_envelope_are_refused(client):
+    body = envelope(intent_request("LumpIntent"))
+    body["request"]["intent"]["slots"] = "not a map"
+    reply = post(client, body)
+    assert reply.status_code in (200, 400)
+    assert reply.status_code != 200 or "outputSpeech" in reply.get_json()["response"]
+
+
+def test_other_methods_and_paths(client):
+    assert client.get("/alexa").status_code == 405
+    assert client.get("/nope").get_json() == {"error": "not found"}
+
+
+def test_foreign_skill_id_is_refused_even_without_signature_checks(client):
+    body = envelope(launch_request())
+    body["context"]["System"]["application"]["applicationId"] = "amzn1.ask.skill.someone-else"
+    reply = post(client, body)
+    assert reply.status_code == 400
+
+
+def test_unsigned_request_is_refused_when_verification_is_on():
+    app = create_app(Config(skill_id=SKILL_ID, verify=True))
+    reply = post(app.test_client(), envelope(launch_request()))
+    assert reply.status_code == 400
+    assert set(reply.get_json()) == {"error"}
+
+
+def test_verification_needs_a_skill_id():
+    with pytest.raises(ConfigError):
+        Config(verify=True, skill_id=None)
+    with pytest.raises(ConfigError):
+        Config.from_env({"ALEXA_VERIFY": "maybe"})
+    assert Config.from_env({"ALEXA_VERIFY": "0"}).verify is False
+    assert Config.from_env({"ALEXA_SKILL_ID": "x", "PORT": "9000"}).port == 9000
+
+
+def test_turning_verification_off_warns_loudly(caplog):
+    with caplog.at_level(logging.WARNING):
+        create_app(Config(verify=False))
+    assert "NOT checked" in caplog.text
+
+
+def test_one_log_line_per_request_without_personal_data(client, caplog):
+    with caplog.at_level(logging.INFO, logger="skill"):
+        chat = Conversation(client)
+        chat.launch()
+        chat.ask("LumpIntent")
+        chat.ask("AMAZON.StopIntent")
+        post(client, "{broken")
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "skill.requests"]
+    assert [line["status"] for line in lines] == [200, 200, 200, 400]
+    assert lines[1]["intent"] == "LumpIntent" and lines[1]["request_type"] == "IntentRequest"
+    assert all("duration_ms" in line and "request_id" in line for line in lines[:3])
+    for secret in (USER_ID, DEVICE_ID, API_TOKEN, chat.session_id):
+        assert secret not in caplog.text
