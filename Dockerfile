@@ -1,0 +1,24 @@
+# Back Knot Guide: the Alexa skill webhook behind gunicorn.
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PORT=8080
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY skill ./skill
+COPY interaction_model ./interaction_model
+RUN pip install --no-compile . \
+ && useradd --create-home --uid 10001 skill
+
+USER skill
+EXPOSE 8080
+
+# ALEXA_SKILL_ID must be given at run time (docker run -e ALEXA_SKILL_ID=...).
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8080'), timeout=2)"
+
+# Listen on every interface inside the container; the port comes from PORT.
+CMD ["sh", "-c", "exec gunicorn --config skill/gunicorn_conf.py --bind 0.0.0.0:${PORT} 'skill.app:create_app()'"]
