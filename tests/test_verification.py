@@ -1,0 +1,997 @@
+"""Tests for skill.verification: Amazon's "request was sent by Alexa" checks.
+
+No network: certificates are generated here, the chain fetcher is a fake, the
+clock is fixed, and default_fetcher is exercised against a loopback server.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.server
+import json
+import logging
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+import skill.verification as verification
+from skill.verification import (
+    RequestVerifier,
+    VerificationError,
+    default_fetcher,
+    load_trust_roots,
+)
+
+UTC = timezone.utc
+T0 = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
+CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
+SKILL_ID = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
+USER_ID = "amzn1.ask.account.SECRETUSERIDXYZ"
+DEVICE_ID = "amzn1.ask.device.SECRETDEVICEIDXYZ"
+API_TOKEN = "eyJSECRETTOKENXYZ"
+
+FIXTURE_DIR = Path(__file__).parent / "fixtures" / "alexa-signed-request-sha1"
+
+
+# --------------------------------------------------------------------------
+# Test PKI: root -> intermediate -> leaves, all RSA 2048
+# --------------------------------------------------------------------------
+
+
+def _key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _name(cn: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+
+def _cert(cn, key, issuer_cert, issuer_key, not_before, not_after, *, ca=False, san=None):
+    """Build a certificate that satisfies cryptography's web-PKI profile."""
+    issuer_name = issuer_cert.subject if issuer_cert is not None else _name(cn)
+    ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
+    aki_source = issuer_cert.public_key() if issuer_cert is not None else key.public_key()
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(_name(cn))
+        .issuer_name(issuer_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(ski, critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(aki_source), critical=False
+        )
+    )
+    if ca:
+        builder = builder.add_extension(
+            x509.KeyUsage(
+                digital_signature=False, content_commitment=False, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                crl_sign=True, encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        )
+    else:
+        builder = builder.add_extension(
+            x509.KeyUsage(
+                digital_signature=True, content_commitment=False, key_encipherment=True,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                crl_sign=False, encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        ).add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
+    if san is not None:
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(n) for n in san]), critical=False
+        )
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+def _pem(*certs: x509.Certificate) -> bytes:
+    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
+
+
+@dataclass(frozen=True)
+class PKI:
+    root: x509.Certificate
+    roots_path: str
+    leaf_key: rsa.RSAPrivateKey
+    chain: bytes  # good leaf (valid T0-1d .. T0+30d) + intermediate
+    renewed_chain: bytes  # good leaf valid T0 .. T0+365d
+    expired_chain: bytes
+    not_yet_valid_chain: bytes
+    wrong_san_chain: bytes
+    wildcard_san_chain: bytes
+    self_signed_chain: bytes
+    leaf_only_chain: bytes  # intermediate missing
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory) -> PKI:
+    root_key, inter_key, leaf_key = _key(), _key(), _key()
+    day = timedelta(days=1)
+    root = _cert("Test Root CA", root_key, None, root_key, T0 - 3650 * day, T0 + 3650 * day, ca=True)
+    inter = _cert("Test Intermediate CA", inter_key, root, root_key,
+                  T0 - 1000 * day, T0 + 1000 * day, ca=True)
+
+    def leaf(nb, na, san=("echo-api.amazon.com",)):
+        return _cert("echo-api.amazon.com", leaf_key, inter, inter_key, nb, na, san=list(san))
+
+    good = leaf(T0 - day, T0 + 30 * day)
+    self_signed = _cert("echo-api.amazon.com", leaf_key, None, leaf_key,
+                        T0 - day, T0 + 30 * day, san=["echo-api.amazon.com"])
+    roots_path = tmp_path_factory.mktemp("roots") / "roots.pem"
+    roots_path.write_bytes(_pem(root))
+    return PKI(
+        root=root,
+        roots_path=str(roots_path),
+        leaf_key=leaf_key,
+        chain=_pem(good, inter),
+        renewed_chain=_pem(leaf(T0, T0 + 365 * day), inter),
+        expired_chain=_pem(leaf(T0 - 60 * day, T0 - day), inter),
+        not_yet_valid_chain=_pem(leaf(T0 + day, T0 + 60 * day), inter),
+        wrong_san_chain=_pem(leaf(T0 - day, T0 + 30 * day, san=("example.com",)), inter),
+        wildcard_san_chain=_pem(leaf(T0 - day, T0 + 30 * day, san=("*.amazon.com",)), inter),
+        self_signed_chain=_pem(self_signed),
+        leaf_only_chain=_pem(good),
+    )
+
+
+# --------------------------------------------------------------------------
+# Fakes and helpers
+# --------------------------------------------------------------------------
+
+
+class FakeFetcher:
+    """url -> PEM; counts calls; unknown URL raises like a 404 would."""
+
+    def __init__(self, pages=None, delay: float = 0.0):
+        self.pages = dict(pages or {})
+        self.delay = delay
+        self.calls: list[str] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, url: str) -> bytes:
+        with self._lock:
+            self.calls.append(url)
+        if self.delay:
+            time.sleep(self.delay)
+        if url not in self.pages:
+            raise OSError("HTTP 404")
+        return self.pages[url]
+
+
+class Clock:
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw) -> None:
+        self.now += timedelta(**kw)
+
+
+def iso(ts: datetime) -> str:
+    return ts.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def make_envelope(timestamp, *, app_id=SKILL_ID, req_type="LaunchRequest") -> dict:
+    """A realistic full LaunchRequest envelope, shaped like Alexa's."""
+    if isinstance(timestamp, datetime):
+        timestamp = iso(timestamp)
+    return {
+        "version": "1.0",
+        "session": {
+            "new": True,
+            "sessionId": "amzn1.echo-api.session.0000-test",
+            "application": {"applicationId": app_id},
+            "attributes": {},
+            "user": {"userId": USER_ID},
+        },
+        "context": {
+            "System": {
+                "application": {"applicationId": app_id},
+                "user": {"userId": USER_ID},
+                "device": {"deviceId": DEVICE_ID, "supportedInterfaces": {}},
+                "apiEndpoint": "https://api.amazonalexa.com",
+                "apiAccessToken": API_TOKEN,
+            }
+        },
+        "request": {
+            "type": req_type,
+            "requestId": "amzn1.echo-api.request.0000-test",
+            "timestamp": timestamp,
+            "locale": "en-US",
+            "shouldLinkResultBeReturned": False,
+        },
+    }
+
+
+@dataclass
+class Req:
+    headers: dict
+    body: bytes
+    envelope: dict
+
+    def args(self):
+        return self.headers, self.body, self.envelope
+
+
+def sign(envelope, key, *, url=CERT_URL, algo=None, header="Signature-256") -> Req:
+    body = json.dumps(envelope, separators=(",", ":")).encode()
+    sig = key.sign(body, padding.PKCS1v15(), algo or hashes.SHA256())
+    headers = {"SignatureCertChainUrl": url, header: base64.b64encode(sig).decode()}
+    return Req(headers, body, envelope)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(T0)
+
+
+@pytest.fixture
+def fetcher(pki) -> FakeFetcher:
+    return FakeFetcher({CERT_URL: pki.chain})
+
+
+@pytest.fixture
+def make_verifier(pki, clock, fetcher):
+    # Trust roots come from a PEM bundle path, the way the app's setting does.
+    roots = load_trust_roots(pki.roots_path)
+
+    def make(**kw) -> RequestVerifier:
+        kw.setdefault("skill_id", SKILL_ID)
+        kw.setdefault("trust_roots", roots)
+        kw.setdefault("fetcher", fetcher)
+        kw.setdefault("clock", clock)
+        return RequestVerifier(**kw)
+
+    return make
+
+
+@pytest.fixture
+def good(pki, clock) -> Req:
+    return sign(make_envelope(clock.now), pki.leaf_key)
+
+
+def rejected(verifier, req: Req, reason_part: str) -> str:
+    with pytest.raises(VerificationError) as info:
+        verifier.verify(*req.args())
+    assert reason_part in info.value.reason
+    assert str(info.value) == info.value.reason
+    return info.value.reason
+
+
+# --------------------------------------------------------------------------
+# Happy path and header handling
+# --------------------------------------------------------------------------
+
+
+def test_valid_request_passes(make_verifier, good, fetcher):
+    make_verifier().verify(*good.args())
+    assert fetcher.calls == [CERT_URL]
+
+
+def test_plain_dict_headers_are_case_insensitive(make_verifier, good):
+    lowered = {k.lower(): v for k, v in good.headers.items()}
+    make_verifier().verify(lowered, good.body, good.envelope)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://S3.AMAZONAWS.COM/echo.api/echo-api-cert-test.pem",
+        "HTTPS://s3.amazonaws.com/echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com:443/echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api/./echo-api-cert-test.pem",
+    ],
+)
+def test_allowed_url_variants(pki, clock, make_verifier, url):
+    fetcher = FakeFetcher({url: pki.chain})
+    req = sign(make_envelope(clock.now), pki.leaf_key, url=url)
+    make_verifier(fetcher=fetcher).verify(*req.args())
+    assert fetcher.calls == [url]
+
+
+def test_missing_signature_256_header(make_verifier, good, fetcher):
+    del good.headers["Signature-256"]
+    rejected(make_verifier(), good, "missing Signature-256")
+    assert fetcher.calls == []
+
+
+def test_missing_cert_url_header(make_verifier, good, fetcher):
+    del good.headers["SignatureCertChainUrl"]
+    rejected(make_verifier(), good, "missing SignatureCertChainUrl")
+    assert fetcher.calls == []
+
+
+@pytest.mark.parametrize(
+    "value, reason",
+    [
+        ("not base64!!", "not valid base64"),
+        ("abc", "not valid base64"),
+        ("QUJD\n", "not valid base64"),
+        ("", "signature is empty"),
+    ],
+)
+def test_signature_not_base64(make_verifier, good, value, reason):
+    good.headers["Signature-256"] = value
+    rejected(make_verifier(), good, reason)
+
+
+def test_valid_signature_with_junk_characters_rejected(make_verifier, good):
+    # A lenient decoder would drop the junk and accept the signature.
+    sig = good.headers["Signature-256"]
+    good.headers["Signature-256"] = sig[:10] + "!*" + sig[10:]
+    rejected(make_verifier(), good, "not valid base64")
+
+
+def test_signature_over_another_body(make_verifier, pki, clock, good):
+    other = sign(make_envelope(clock.now, req_type="SessionEndedRequest"), pki.leaf_key)
+    good.headers["Signature-256"] = other.headers["Signature-256"]
+    rejected(make_verifier(), good, "signature does not match body")
+
+
+def test_one_byte_of_body_changed(make_verifier, good):
+    body = bytearray(good.body)
+    pos = body.index(b"0000-test")
+    body[pos] = ord("1")
+    tampered = Req(good.headers, bytes(body), json.loads(bytes(body)))
+    rejected(make_verifier(), tampered, "signature does not match body")
+
+
+def test_signature_by_another_key(make_verifier, clock):
+    req = sign(make_envelope(clock.now), _key())
+    rejected(make_verifier(), req, "signature does not match body")
+
+
+# --------------------------------------------------------------------------
+# Certificate URL rules: rejected before any fetch
+# --------------------------------------------------------------------------
+
+BAD_URLS = [
+    "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "ftp://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "//s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://notamazon.com/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com.evil.com/echo.api/echo-api-cert.pem",
+    "https://evil.s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com:8443/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com:abc/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",
+    "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api",
+    "https://s3.amazonaws.com/echo.api/../evil.pem",
+    "https://s3.amazonaws.com/echo.api/%2e%2e/evil.pem",
+    "https://s3.amazonaws.com/echo.api%2f..%2fevil.pem",
+    "https://evil.com/?https://s3.amazonaws.com/echo.api/",
+    "https://evil.com/#https://s3.amazonaws.com/echo.api/x.pem",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?x=1",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem#frag",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?",
+    "https://s3.amazonaws.com@evil.com/echo.api/x.pem",
+    "https://s3.amazonaws.com:443@evil.com/echo.api/x.pem",
+    "https://user:pw@s3.amazonaws.com/echo.api/x.pem",
+    "https://s3.amazonaws.com\\@evil.com/echo.api/x.pem",
+    "https://s3.amazonaws.com/echo.api/x.pem\r\nHost: evil.com",
+    " https://s3.amazonaws.com/echo.api/x.pem",
+]
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_bad_cert_url_rejected_before_fetch(pki, clock, make_verifier, url):
+    # The fake would happily serve a valid chain at the bad URL, so only the
+    # URL check itself can stop this request.
+    fetcher = FakeFetcher({url: pki.chain})
+    req = sign(make_envelope(clock.now), pki.leaf_key, url=url)
+    rejected(make_verifier(fetcher=fetcher), req, "certificate URL")
+    assert fetcher.calls == []
+
+
+# --------------------------------------------------------------------------
+# Chain validation
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chain_attr, reason",
+    [
+        ("expired_chain", "expired"),
+        ("not_yet_valid_chain", "not yet valid"),
+        ("wrong_san_chain", "echo-api.amazon.com"),
+        ("wildcard_san_chain", "echo-api.amazon.com"),
+        ("self_signed_chain", "not trusted"),
+        ("leaf_only_chain", "not trusted"),
+    ],
+)
+def test_bad_chain_rejected(pki, make_verifier, good, chain_attr, reason):
+    # Every leaf here uses the key that signed the body: only the chain check fails.
+    fetcher = FakeFetcher({CERT_URL: getattr(pki, chain_attr)})
+    rejected(make_verifier(fetcher=fetcher), good, reason)
+
+
+def test_chain_from_untrusted_root(pki, make_verifier, good):
+    other_root_verifier = make_verifier(trust_roots=load_trust_roots())  # certifi only
+    rejected(other_root_verifier, good, "not trusted")
+
+
+@pytest.mark.parametrize("payload", [b"", b"not a pem", b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "text"])
+def test_garbage_chain_rejected(make_verifier, good, payload):
+    fetcher = FakeFetcher({CERT_URL: payload})
+    rejected(make_verifier(fetcher=fetcher), good, "certificate chain")
+
+
+# --------------------------------------------------------------------------
+# Timestamp
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "offset_s, req_type, reason",
+    [
+        (-151, "LaunchRequest", "too old"),
+        (151, "LaunchRequest", "in the future"),
+        (-59 * 60, "LaunchRequest", "too old"),
+        (-61 * 60, "AlexaSkillEvent.SkillEnabled", "too old"),
+        (61 * 60, "AlexaSkillEvent.SkillEnabled", "in the future"),
+    ],
+)
+def test_timestamp_out_of_window(pki, clock, make_verifier, offset_s, req_type, reason):
+    env = make_envelope(clock.now + timedelta(seconds=offset_s), req_type=req_type)
+    rejected(make_verifier(), sign(env, pki.leaf_key), reason)
+
+
+@pytest.mark.parametrize(
+    "timestamp",
+    [
+        T0 - timedelta(seconds=150),
+        T0 + timedelta(seconds=150),
+        "2025-06-01T11:59:00.123Z",
+        "2025-06-01T12:01:00+00:00",
+        "2025-06-01T14:01:00+02:00",
+        int((T0 - timedelta(seconds=100)).timestamp() * 1000),
+        (T0 + timedelta(seconds=100)).timestamp() * 1000.0,
+    ],
+)
+def test_timestamp_inside_window_accepted(pki, make_verifier, timestamp):
+    make_verifier().verify(*sign(make_envelope(timestamp), pki.leaf_key).args())
+
+
+def test_epoch_millis_outside_window(pki, make_verifier):
+    ms = int((T0 - timedelta(seconds=151)).timestamp() * 1000)
+    rejected(make_verifier(), sign(make_envelope(ms), pki.leaf_key), "too old")
+
+
+def test_skill_event_59_minutes_old_accepted(pki, clock, make_verifier):
+    env = make_envelope(clock.now - timedelta(minutes=59), req_type="AlexaSkillEvent.SkillDisabled")
+    make_verifier().verify(*sign(env, pki.leaf_key).args())
+
+
+def test_timestamp_missing(pki, clock, make_verifier):
+    env = make_envelope(clock.now)
+    del env["request"]["timestamp"]
+    rejected(make_verifier(), sign(env, pki.leaf_key), "timestamp is missing")
+
+
+@pytest.mark.parametrize(
+    "garbled", ["yesterday", "", "2025-13-45T99:99:99Z", True, [], {"t": 1}, float("nan"), 10**30]
+)
+def test_timestamp_garbled(pki, make_verifier, garbled):
+    env = make_envelope("x")
+    env["request"]["timestamp"] = garbled
+    rejected(make_verifier(), sign(env, pki.leaf_key), "timestamp is not valid")
+
+
+# --------------------------------------------------------------------------
+# Application id and envelope shape
+# --------------------------------------------------------------------------
+
+
+def test_wrong_application_id(pki, clock, make_verifier, fetcher):
+    env = make_envelope(clock.now, app_id="amzn1.ask.skill.someone-else")
+    rejected(make_verifier(), sign(env, pki.leaf_key), "application id")
+    assert fetcher.calls == []  # cheap check runs before any fetch
+
+
+def test_context_app_id_wins_over_session(pki, clock, make_verifier):
+    env = make_envelope(clock.now)
+    env["context"]["System"]["application"]["applicationId"] = "amzn1.ask.skill.other"
+    rejected(make_verifier(), sign(env, pki.leaf_key), "application id")
+
+
+def test_session_app_id_used_only_without_context(pki, clock, make_verifier):
+    env = make_envelope(clock.now)
+    del env["context"]
+    make_verifier().verify(*sign(env, pki.leaf_key).args())
+    env["session"]["application"]["applicationId"] = "amzn1.ask.skill.other"
+    rejected(make_verifier(), sign(env, pki.leaf_key), "application id")
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda e: e.update(context=[]),
+        lambda e: e.update(context="x"),
+        lambda e: e["context"].update(System=None),
+        lambda e: e["context"]["System"].update(application=[1]),
+        lambda e: e["context"]["System"]["application"].update(applicationId=5),
+    ],
+)
+def test_malformed_application_path(pki, clock, make_verifier, mutate):
+    env = make_envelope(clock.now)
+    mutate(env)
+    rejected(make_verifier(), sign(env, pki.leaf_key), "application id")
+
+
+@pytest.mark.parametrize("request_value", [None, [], "LaunchRequest"])
+def test_malformed_request_object(pki, clock, make_verifier, request_value):
+    env = make_envelope(clock.now)
+    env["request"] = request_value
+    rejected(make_verifier(), sign(env, pki.leaf_key), "request object")
+
+
+@pytest.mark.parametrize("envelope", [[], "x", None, 3])
+def test_envelope_not_an_object(make_verifier, good, envelope):
+    rejected(make_verifier(), Req(good.headers, good.body, envelope), "not a JSON object")
+
+
+def test_no_skill_id_configured_skips_only_app_id_check(pki, clock, make_verifier):
+    env = make_envelope(clock.now, app_id="amzn1.ask.skill.anything")
+    verifier = make_verifier(skill_id=None)
+    verifier.verify(*sign(env, pki.leaf_key).args())
+    stale = make_envelope(clock.now - timedelta(seconds=500), app_id="x")
+    rejected(verifier, sign(stale, pki.leaf_key), "too old")
+
+
+# --------------------------------------------------------------------------
+# Legacy SHA-1 signature
+# --------------------------------------------------------------------------
+
+
+def _sha1_request(pki, clock) -> Req:
+    return sign(make_envelope(clock.now), pki.leaf_key, algo=hashes.SHA1(), header="Signature")
+
+
+def test_legacy_sha1_refused_by_default(pki, clock, make_verifier, fetcher):
+    rejected(make_verifier(), _sha1_request(pki, clock), "legacy SHA-1")
+    assert fetcher.calls == []
+
+
+def test_legacy_sha1_accepted_when_allowed(pki, clock, make_verifier):
+    make_verifier(allow_legacy_sha1=True).verify(*_sha1_request(pki, clock).args())
+
+
+def test_legacy_sha1_is_not_a_fallback_for_a_bad_signature_256(pki, clock, make_verifier):
+    req = _sha1_request(pki, clock)
+    other = sign(make_envelope(clock.now - timedelta(seconds=1)), pki.leaf_key)
+    req.headers["Signature-256"] = other.headers["Signature-256"]
+    rejected(make_verifier(allow_legacy_sha1=True), req, "signature does not match body")
+
+
+def test_sha1_signature_in_signature_256_header_rejected(pki, clock, make_verifier):
+    req = sign(make_envelope(clock.now), pki.leaf_key, algo=hashes.SHA1())
+    rejected(make_verifier(allow_legacy_sha1=True), req, "signature does not match body")
+
+
+# --------------------------------------------------------------------------
+# verify_signature=False (ALEXA_VERIFY=0)
+# --------------------------------------------------------------------------
+
+
+def test_verification_disabled_skips_signature_and_timestamp(clock, make_verifier, fetcher):
+    env = make_envelope(clock.now - timedelta(days=3))
+    verifier = make_verifier(verify_signature=False, trust_roots=[])
+    verifier.verify({}, b"not even the body", env)
+    assert fetcher.calls == []
+
+
+def test_verification_disabled_still_checks_skill_id(clock, make_verifier):
+    env = make_envelope(clock.now, app_id="amzn1.ask.skill.other")
+    rejected(make_verifier(verify_signature=False), Req({}, b"{}", env), "application id")
+    make_verifier(verify_signature=False, skill_id=None).verify({}, b"{}", env)
+
+
+# --------------------------------------------------------------------------
+# Chain cache
+# --------------------------------------------------------------------------
+
+
+def test_second_request_uses_cache(pki, clock, make_verifier, fetcher, monkeypatch):
+    verifier = make_verifier()
+    verifier.verify(*sign(make_envelope(clock.now), pki.leaf_key).args())
+
+    # From now on neither PEM parsing nor chain building may happen.
+    def boom(*_a, **_k):
+        raise AssertionError("hot path rebuilt the chain")
+
+    monkeypatch.setattr(verification.x509, "load_pem_x509_certificates", boom)
+    monkeypatch.setattr(verification, "PolicyBuilder", boom)
+    clock.advance(seconds=30)
+    verifier.verify(*sign(make_envelope(clock.now), pki.leaf_key).args())
+    verifier.verify(*sign(make_envelope(clock.now, req_type="IntentRequest"), pki.leaf_key).args())
+    assert fetcher.calls == [CERT_URL]
+
+
+def test_cached_chain_dropped_when_leaf_expires(pki, clock, make_verifier, fetcher):
+    verifier = make_verifier()
+    verifier.verify(*sign(make_envelope(clock.now), pki.leaf_key).args())
+    clock.advance(days=31)  # good leaf expired at T0+30d
+    fresh = sign(make_envelope(clock.now), pki.leaf_key)
+    rejected(verifier, fresh, "expired")
+    assert fetcher.calls == [CERT_URL, CERT_URL]
+    # Amazon rotates the file at the same URL: the renewed chain is picked up.
+    fetcher.pages[CERT_URL] = pki.renewed_chain
+    verifier.verify(*fresh.args())
+    assert len(fetcher.calls) == 3
+
+
+def test_cache_is_bounded(pki, clock, make_verifier):
+    urls = [f"https://s3.amazonaws.com/echo.api/cert-{i}.pem" for i in range(4)]
+    fetcher = FakeFetcher({u: pki.chain for u in urls})
+    verifier = make_verifier(fetcher=fetcher, cache_size=3)
+    env = make_envelope(clock.now)
+    for url in urls:
+        verifier.verify(*sign(env, pki.leaf_key, url=url).args())
+    verifier.verify(*sign(env, pki.leaf_key, url=urls[-1]).args())
+    assert fetcher.calls == urls  # most recent still cached
+    verifier.verify(*sign(env, pki.leaf_key, url=urls[0]).args())
+    assert fetcher.calls == urls + [urls[0]]  # oldest was evicted
+
+
+def test_cache_is_lru(pki, clock, make_verifier):
+    urls = [f"https://s3.amazonaws.com/echo.api/cert-{i}.pem" for i in range(3)]
+    fetcher = FakeFetcher({u: pki.chain for u in urls})
+    verifier = make_verifier(fetcher=fetcher, cache_size=2)
+    env = make_envelope(clock.now)
+    run = lambda u: verifier.verify(*sign(env, pki.leaf_key, url=u).args())  # noqa: E731
+    run(urls[0]); run(urls[1]); run(urls[0]); run(urls[2])  # noqa: E702
+    run(urls[0])  # recently used, so urls[1] was evicted instead
+    assert fetcher.calls == urls
+
+
+def _hammer(verifier, req: Req, n: int) -> list:
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def worker(i):
+        barrier.wait()
+        try:
+            verifier.verify(*req.args())
+            results[i] = "ok"
+        except VerificationError as exc:
+            results[i] = exc
+        except Exception as exc:  # pragma: no cover - reported by the assert
+            results[i] = repr(exc)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return results
+
+
+def test_concurrent_first_requests_fetch_once(pki, good, make_verifier):
+    fetcher = FakeFetcher({CERT_URL: pki.chain}, delay=0.2)
+    results = _hammer(make_verifier(fetcher=fetcher), good, 16)
+    assert results == ["ok"] * 16
+    assert fetcher.calls == [CERT_URL]
+
+
+def test_concurrent_failed_fetch_not_cached(pki, good, make_verifier):
+    fetcher = FakeFetcher({}, delay=0.1)
+    verifier = make_verifier(fetcher=fetcher)
+    results = _hammer(verifier, good, 8)
+    assert all(isinstance(r, VerificationError) for r in results), results
+    fetcher.pages[CERT_URL] = pki.chain
+    fetcher.delay = 0
+    verifier.verify(*good.args())
+
+
+def test_failing_fetcher_then_good_fetch(pki, good, make_verifier):
+    fetcher = FakeFetcher({})
+    verifier = make_verifier(fetcher=fetcher)
+    rejected(verifier, good, "could not be fetched")
+    fetcher.pages[CERT_URL] = pki.chain
+    verifier.verify(*good.args())
+    assert fetcher.calls == [CERT_URL, CERT_URL]
+
+
+def test_fetcher_raising_anything_becomes_verification_error(good, make_verifier):
+    def broken(url):
+        raise RuntimeError("boom with internals")
+
+    reason = rejected(make_verifier(fetcher=broken), good, "could not be fetched")
+    assert "boom" not in reason
+
+
+def test_invalid_chain_not_cached(pki, good, make_verifier):
+    fetcher = FakeFetcher({CERT_URL: pki.expired_chain})
+    verifier = make_verifier(fetcher=fetcher)
+    rejected(verifier, good, "expired")
+    fetcher.pages[CERT_URL] = pki.chain
+    verifier.verify(*good.args())
+    assert len(fetcher.calls) == 2
+
+
+# --------------------------------------------------------------------------
+# Logging hygiene
+# --------------------------------------------------------------------------
+
+
+def test_nothing_sensitive_is_logged(pki, clock, make_verifier, good, caplog):
+    caplog.set_level(logging.DEBUG)
+    verifier = make_verifier()
+    verifier.verify(*good.args())
+    for req in (
+        sign(make_envelope(clock.now, app_id="amzn1.ask.skill.x"), pki.leaf_key),
+        Req(good.headers, good.body + b" ", good.envelope),
+        sign(make_envelope(clock.now - timedelta(hours=1)), pki.leaf_key),
+    ):
+        with pytest.raises(VerificationError):
+            verifier.verify(*req.args())
+    text = caplog.text
+    for secret in (USER_ID, DEVICE_ID, API_TOKEN, good.headers["Signature-256"][:20]):
+        assert secret not in text
+
+
+def test_module_is_pure():
+    # The web layer and tooling import this without Flask or ask-sdk installed.
+    code = (
+        "import sys, skill.verification; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in "
+        "('flask', 'werkzeug', 'ask_sdk_core', 'ask_sdk_model', 'ask_sdk_webservice_support')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --------------------------------------------------------------------------
+# Trust roots
+# --------------------------------------------------------------------------
+
+
+def test_load_trust_roots_default_is_certifi():
+    roots = load_trust_roots()
+    names = {r.subject.rfc4514_string() for r in roots}
+    assert "CN=Amazon Root CA 1,O=Amazon,C=US" in names
+    assert len(roots) > 50
+
+
+def test_load_trust_roots_from_path(pki):
+    assert load_trust_roots(pki.roots_path) == [pki.root]
+
+
+def test_load_trust_roots_rejects_empty_bundle(tmp_path):
+    empty = tmp_path / "empty.pem"
+    empty.write_text("nothing here\n")
+    with pytest.raises(ValueError):
+        load_trust_roots(str(empty))
+
+
+# --------------------------------------------------------------------------
+# default_fetcher against a loopback HTTP server
+# --------------------------------------------------------------------------
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def _send(self, body: bytes, *, chunked: bool = False) -> None:
+        self.send_response(200)
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for i in range(0, len(body), 4096):
+                part = body[i:i + 4096]
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+            self.wfile.write(b"0\r\n\r\n")
+        else:
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def do_GET(self):  # noqa: N802
+        path = self.path
+        if path == "/small":
+            self._send(b"x" * 100)
+        elif path == "/exact":
+            self._send(b"x" * 65536)
+        elif path == "/big":
+            self._send(b"x" * 65537)
+        elif path == "/big-chunked":
+            self.protocol_version = "HTTP/1.1"
+            self._send(b"x" * 200_000, chunked=True)
+        elif path == "/slow":
+            time.sleep(1.5)
+            self._send(b"late")
+        elif path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except OSError:
+                pass
+        elif path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", "/small")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self.send_error(404)
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the client hanging up on /slow and /drip is the point of those tests
+
+
+@pytest.fixture(scope="module")
+def loopback():
+    server = _QuietServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def no_proxy(monkeypatch):
+    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+
+
+def test_default_fetcher_reads_small_response(loopback, no_proxy):
+    assert default_fetcher(loopback + "/small") == b"x" * 100
+    assert default_fetcher(loopback + "/exact") == b"x" * 65536
+
+
+@pytest.mark.parametrize("path", ["/big", "/big-chunked"])
+def test_default_fetcher_refuses_oversized_response(loopback, no_proxy, path):
+    with pytest.raises(VerificationError, match="too large"):
+        default_fetcher(loopback + path)
+
+
+def test_default_fetcher_honours_custom_cap(loopback, no_proxy):
+    with pytest.raises(VerificationError, match="too large"):
+        default_fetcher(loopback + "/small", max_bytes=99)
+
+
+def test_default_fetcher_times_out(loopback, no_proxy):
+    started = time.monotonic()
+    with pytest.raises(VerificationError, match="could not be fetched|timed out"):
+        default_fetcher(loopback + "/slow", timeout=0.3)
+    assert time.monotonic() - started < 1.4
+
+
+def test_default_fetcher_total_deadline_beats_slow_drip(loopback, no_proxy):
+    # Each byte arrives well inside the socket timeout; only the overall
+    # deadline stops the download.
+    started = time.monotonic()
+    with pytest.raises(VerificationError, match="timed out"):
+        default_fetcher(loopback + "/drip", timeout=0.5)
+    assert time.monotonic() - started < 2.0
+
+
+@pytest.mark.parametrize("path", ["/missing", "/redirect"])
+def test_default_fetcher_http_errors(loopback, no_proxy, path):
+    with pytest.raises(VerificationError, match="could not be fetched"):
+        default_fetcher(loopback + path)
+
+
+def test_default_fetcher_connection_refused(no_proxy):
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()  # nothing listens there now
+    with pytest.raises(VerificationError, match="could not be fetched"):
+        default_fetcher(f"http://127.0.0.1:{port}/x", timeout=1)
+
+
+# --------------------------------------------------------------------------
+# Real Amazon capture (legacy SHA-1, echo-api-cert-7 chain, 2019-07-15)
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def amazon():
+    if not FIXTURE_DIR.is_dir():  # pragma: no cover
+        pytest.skip(f"fixture missing: {FIXTURE_DIR}")
+    body = (FIXTURE_DIR / "body.json").read_bytes()
+    headers = json.loads((FIXTURE_DIR / "headers.json").read_text())
+    chain = (FIXTURE_DIR / "cert-chain.pem").read_bytes()
+    envelope = json.loads(body)
+    return {
+        "body": body,
+        "headers": headers,
+        "envelope": envelope,
+        "fetcher": FakeFetcher({headers["SignatureCertChainUrl"]: chain}),
+        "skill_id": envelope["context"]["System"]["application"]["applicationId"],
+    }
+
+
+def _amazon_verifier(amazon, *, when: datetime, **kw) -> RequestVerifier:
+    return RequestVerifier(
+        skill_id=amazon["skill_id"],
+        trust_roots=load_trust_roots(),
+        fetcher=amazon["fetcher"],
+        clock=lambda: when,
+        **kw,
+    )
+
+
+# The brief's clock: 2 s before request.timestamp (22:44:23Z), well inside 150 s.
+AMAZON_TIME = datetime(2019, 7, 15, 22, 44, 21, tzinfo=UTC)
+
+
+def test_amazon_fixture_bytes_are_untouched(amazon):
+    import hashlib
+
+    digest = hashlib.sha256(amazon["body"]).hexdigest()
+    assert digest == "438970d0ff1b3826befd1fa9aef85d4c8dee00780e62726954f2f4af28c76fac"
+    # SOURCE.md's 22:44:21Z is the Geolocation timestamp; the request's own is 2 s later.
+    assert amazon["envelope"]["request"]["timestamp"] == "2019-07-15T22:44:23Z"
+
+
+def test_amazon_capture_verifies_with_legacy_allowed(amazon):
+    verifier = _amazon_verifier(amazon, when=AMAZON_TIME, allow_legacy_sha1=True)
+    verifier.verify(amazon["headers"], amazon["body"], amazon["envelope"])
+
+
+def test_amazon_capture_refused_by_default(amazon):
+    verifier = _amazon_verifier(amazon, when=AMAZON_TIME)
+    with pytest.raises(VerificationError, match="legacy SHA-1"):
+        verifier.verify(amazon["headers"], amazon["body"], amazon["envelope"])
+
+
+def test_amazon_capture_one_byte_changed(amazon):
+    body = bytearray(amazon["body"])
+    pos = body.index(b"amzn1.echo-api.session.") + len("amzn1.echo-api.session.")
+    body[pos] = ord("6") if body[pos] != ord("6") else ord("7")
+    verifier = _amazon_verifier(amazon, when=AMAZON_TIME, allow_legacy_sha1=True)
+    with pytest.raises(VerificationError, match="signature does not match body"):
+        verifier.verify(amazon["headers"], bytes(body), json.loads(bytes(body)))
+
+
+def test_amazon_chain_validates_at_request_time(amazon):
+    verifier = _amazon_verifier(amazon, when=AMAZON_TIME)
+    url = amazon["headers"]["SignatureCertChainUrl"]
+    signer = verifier._signer_for(url, AMAZON_TIME)
+    assert signer.not_after == datetime(2020, 5, 15, 12, 0, tzinfo=UTC)
+
+
+def test_amazon_chain_fails_after_expiry(amazon):
+    later = datetime(2020, 5, 16, tzinfo=UTC)
+    verifier = _amazon_verifier(amazon, when=later, allow_legacy_sha1=True)
+    with pytest.raises(VerificationError, match="expired"):
+        verifier.verify(amazon["headers"], amazon["body"], amazon["envelope"])
