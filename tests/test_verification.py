@@ -1,12 +1,11 @@
 """Tests for skill.verification: Amazon's "request was sent by Alexa" checks.
 
-No network: certificates are generated here, the chain fetcher is a fake, the
-clock is fixed, and default_fetcher is exercised against a loopback server.
+No network: certificates come from skill.local_ca, the chain fetcher serves
+them from memory, the clock is fixed, and default_fetcher is exercised against a loopback server.
 """
 
 from __future__ import annotations
 
-import base64
 import http.server
 import json
 import logging
@@ -14,17 +13,16 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.hazmat.primitives import hashes
 
 import skill.verification as verification
+from skill.local_ca import CERT_URL, LocalAlexaCA, LocalFetcher, new_key
 from skill.verification import (
     RequestVerifier,
     VerificationError,
@@ -34,7 +32,6 @@ from skill.verification import (
 
 UTC = timezone.utc
 T0 = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
-CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
 SKILL_ID = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
 USER_ID = "amzn1.ask.account.SECRETUSERIDXYZ"
 DEVICE_ID = "amzn1.ask.device.SECRETDEVICEIDXYZ"
@@ -44,73 +41,15 @@ FIXTURE_DIR = Path(__file__).parent / "fixtures" / "alexa-signed-request-sha1"
 
 
 # --------------------------------------------------------------------------
-# Test PKI: root -> intermediate -> leaves, all RSA 2048
+# Test PKI: skill.local_ca's root -> intermediate -> leaves, all RSA 2048
 # --------------------------------------------------------------------------
-
-
-def _key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def _name(cn: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
-
-
-def _cert(cn, key, issuer_cert, issuer_key, not_before, not_after, *, ca=False, san=None):
-    """Build a certificate that satisfies cryptography's web-PKI profile."""
-    issuer_name = issuer_cert.subject if issuer_cert is not None else _name(cn)
-    ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
-    aki_source = issuer_cert.public_key() if issuer_cert is not None else key.public_key()
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(_name(cn))
-        .issuer_name(issuer_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-        .add_extension(ski, critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(aki_source), critical=False
-        )
-    )
-    if ca:
-        builder = builder.add_extension(
-            x509.KeyUsage(
-                digital_signature=False, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                crl_sign=True, encipher_only=False, decipher_only=False,
-            ),
-            critical=True,
-        )
-    else:
-        builder = builder.add_extension(
-            x509.KeyUsage(
-                digital_signature=True, content_commitment=False, key_encipherment=True,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                crl_sign=False, encipher_only=False, decipher_only=False,
-            ),
-            critical=True,
-        ).add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
-        )
-    if san is not None:
-        builder = builder.add_extension(
-            x509.SubjectAlternativeName([x509.DNSName(n) for n in san]), critical=False
-        )
-    return builder.sign(issuer_key, hashes.SHA256())
-
-
-def _pem(*certs: x509.Certificate) -> bytes:
-    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
 
 
 @dataclass(frozen=True)
 class PKI:
+    ca: LocalAlexaCA  # signs with the key every leaf below holds
     root: x509.Certificate
     roots_path: str
-    leaf_key: rsa.RSAPrivateKey
     chain: bytes  # good leaf (valid T0-1d .. T0+30d) + intermediate
     renewed_chain: bytes  # good leaf valid T0 .. T0+365d
     expired_chain: bytes
@@ -123,57 +62,32 @@ class PKI:
 
 @pytest.fixture(scope="session")
 def pki(tmp_path_factory) -> PKI:
-    root_key, inter_key, leaf_key = _key(), _key(), _key()
+    ca = LocalAlexaCA.create(now=T0)
     day = timedelta(days=1)
-    root = _cert("Test Root CA", root_key, None, root_key, T0 - 3650 * day, T0 + 3650 * day, ca=True)
-    inter = _cert("Test Intermediate CA", inter_key, root, root_key,
-                  T0 - 1000 * day, T0 + 1000 * day, ca=True)
+    # Saved the way a server process would load it; roots come from the saved PEM.
+    saved = ca.save(tmp_path_factory.mktemp("ca"))
 
-    def leaf(nb, na, san=("echo-api.amazon.com",)):
-        return _cert("echo-api.amazon.com", leaf_key, inter, inter_key, nb, na, san=list(san))
+    def leaf(nb, na, **kw):
+        return ca.issue_chain(not_before=nb, not_after=na, **kw)
 
-    good = leaf(T0 - day, T0 + 30 * day)
-    self_signed = _cert("echo-api.amazon.com", leaf_key, None, leaf_key,
-                        T0 - day, T0 + 30 * day, san=["echo-api.amazon.com"])
-    roots_path = tmp_path_factory.mktemp("roots") / "roots.pem"
-    roots_path.write_bytes(_pem(root))
     return PKI(
-        root=root,
-        roots_path=str(roots_path),
-        leaf_key=leaf_key,
-        chain=_pem(good, inter),
-        renewed_chain=_pem(leaf(T0, T0 + 365 * day), inter),
-        expired_chain=_pem(leaf(T0 - 60 * day, T0 - day), inter),
-        not_yet_valid_chain=_pem(leaf(T0 + day, T0 + 60 * day), inter),
-        wrong_san_chain=_pem(leaf(T0 - day, T0 + 30 * day, san=("example.com",)), inter),
-        wildcard_san_chain=_pem(leaf(T0 - day, T0 + 30 * day, san=("*.amazon.com",)), inter),
-        self_signed_chain=_pem(self_signed),
-        leaf_only_chain=_pem(good),
+        ca=ca,
+        root=ca.root,
+        roots_path=str(saved / "root.pem"),
+        chain=ca.chain_pem,
+        renewed_chain=leaf(T0, T0 + 365 * day),
+        expired_chain=leaf(T0 - 60 * day, T0 - day),
+        not_yet_valid_chain=leaf(T0 + day, T0 + 60 * day),
+        wrong_san_chain=leaf(T0 - day, T0 + 30 * day, san=("example.com",)),
+        wildcard_san_chain=leaf(T0 - day, T0 + 30 * day, san=("*.amazon.com",)),
+        self_signed_chain=leaf(T0 - day, T0 + 30 * day, self_signed=True),
+        leaf_only_chain=leaf(T0 - day, T0 + 30 * day, with_intermediate=False),
     )
 
 
 # --------------------------------------------------------------------------
 # Fakes and helpers
 # --------------------------------------------------------------------------
-
-
-class FakeFetcher:
-    """url -> PEM; counts calls; unknown URL raises like a 404 would."""
-
-    def __init__(self, pages=None, delay: float = 0.0):
-        self.pages = dict(pages or {})
-        self.delay = delay
-        self.calls: list[str] = []
-        self._lock = threading.Lock()
-
-    def __call__(self, url: str) -> bytes:
-        with self._lock:
-            self.calls.append(url)
-        if self.delay:
-            time.sleep(self.delay)
-        if url not in self.pages:
-            raise OSError("HTTP 404")
-        return self.pages[url]
 
 
 class Clock:
@@ -233,11 +147,9 @@ class Req:
         return self.headers, self.body, self.envelope
 
 
-def sign(envelope, key, *, url=CERT_URL, algo=None, header="Signature-256") -> Req:
+def sign(envelope, ca: LocalAlexaCA, *, url=CERT_URL, algo=None, header="Signature-256") -> Req:
     body = json.dumps(envelope, separators=(",", ":")).encode()
-    sig = key.sign(body, padding.PKCS1v15(), algo or hashes.SHA256())
-    headers = {"SignatureCertChainUrl": url, header: base64.b64encode(sig).decode()}
-    return Req(headers, body, envelope)
+    return Req(ca.sign(body, url=url, header=header, digest=algo), body, envelope)
 
 
 @pytest.fixture
@@ -246,8 +158,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def fetcher(pki) -> FakeFetcher:
-    return FakeFetcher({CERT_URL: pki.chain})
+def fetcher(pki) -> LocalFetcher:
+    return LocalFetcher({CERT_URL: pki.chain})
 
 
 @pytest.fixture
@@ -267,7 +179,7 @@ def make_verifier(pki, clock, fetcher):
 
 @pytest.fixture
 def good(pki, clock) -> Req:
-    return sign(make_envelope(clock.now), pki.leaf_key)
+    return sign(make_envelope(clock.now), pki.ca)
 
 
 def rejected(verifier, req: Req, reason_part: str) -> str:
@@ -288,6 +200,19 @@ def test_valid_request_passes(make_verifier, good, fetcher):
     assert fetcher.calls == [CERT_URL]
 
 
+def test_saved_local_ca_signs_for_another_process(pki, clock):
+    # A load generator loads the CA the server saved; its signatures must pass
+    # a verifier that trusts only the loaded roots and serves the loaded chain.
+    loaded = LocalAlexaCA.load(Path(pki.roots_path).parent)
+    assert loaded.root == pki.root and loaded.chain_pem == pki.chain
+    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=loaded.trust_roots(),
+                               fetcher=loaded.fetcher(), clock=clock)
+    verifier.verify(*sign(make_envelope(clock.now), loaded).args())
+    assert loaded.fetcher()(CERT_URL) == pki.chain
+    with pytest.raises(OSError):
+        loaded.fetcher()("https://s3.amazonaws.com/echo.api/other.pem")
+
+
 def test_plain_dict_headers_are_case_insensitive(make_verifier, good):
     lowered = {k.lower(): v for k, v in good.headers.items()}
     make_verifier().verify(lowered, good.body, good.envelope)
@@ -304,8 +229,8 @@ def test_plain_dict_headers_are_case_insensitive(make_verifier, good):
     ],
 )
 def test_allowed_url_variants(pki, clock, make_verifier, url):
-    fetcher = FakeFetcher({url: pki.chain})
-    req = sign(make_envelope(clock.now), pki.leaf_key, url=url)
+    fetcher = LocalFetcher({url: pki.chain})
+    req = sign(make_envelope(clock.now), pki.ca, url=url)
     make_verifier(fetcher=fetcher).verify(*req.args())
     assert fetcher.calls == [url]
 
@@ -344,7 +269,7 @@ def test_valid_signature_with_junk_characters_rejected(make_verifier, good):
 
 
 def test_signature_over_another_body(make_verifier, pki, clock, good):
-    other = sign(make_envelope(clock.now, req_type="SessionEndedRequest"), pki.leaf_key)
+    other = sign(make_envelope(clock.now, req_type="SessionEndedRequest"), pki.ca)
     good.headers["Signature-256"] = other.headers["Signature-256"]
     rejected(make_verifier(), good, "signature does not match body")
 
@@ -357,8 +282,8 @@ def test_one_byte_of_body_changed(make_verifier, good):
     rejected(make_verifier(), tampered, "signature does not match body")
 
 
-def test_signature_by_another_key(make_verifier, clock):
-    req = sign(make_envelope(clock.now), _key())
+def test_signature_by_another_key(pki, make_verifier, clock):
+    req = sign(make_envelope(clock.now), replace(pki.ca, leaf_key=new_key()))
     rejected(make_verifier(), req, "signature does not match body")
 
 
@@ -399,8 +324,8 @@ BAD_URLS = [
 def test_bad_cert_url_rejected_before_fetch(pki, clock, make_verifier, url):
     # The fake would happily serve a valid chain at the bad URL, so only the
     # URL check itself can stop this request.
-    fetcher = FakeFetcher({url: pki.chain})
-    req = sign(make_envelope(clock.now), pki.leaf_key, url=url)
+    fetcher = LocalFetcher({url: pki.chain})
+    req = sign(make_envelope(clock.now), pki.ca, url=url)
     rejected(make_verifier(fetcher=fetcher), req, "certificate URL")
     assert fetcher.calls == []
 
@@ -423,7 +348,7 @@ def test_bad_cert_url_rejected_before_fetch(pki, clock, make_verifier, url):
 )
 def test_bad_chain_rejected(pki, make_verifier, good, chain_attr, reason):
     # Every leaf here uses the key that signed the body: only the chain check fails.
-    fetcher = FakeFetcher({CERT_URL: getattr(pki, chain_attr)})
+    fetcher = LocalFetcher({CERT_URL: getattr(pki, chain_attr)})
     rejected(make_verifier(fetcher=fetcher), good, reason)
 
 
@@ -434,7 +359,7 @@ def test_chain_from_untrusted_root(pki, make_verifier, good):
 
 @pytest.mark.parametrize("payload", [b"", b"not a pem", b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "text"])
 def test_garbage_chain_rejected(make_verifier, good, payload):
-    fetcher = FakeFetcher({CERT_URL: payload})
+    fetcher = LocalFetcher({CERT_URL: payload})
     rejected(make_verifier(fetcher=fetcher), good, "certificate chain")
 
 
@@ -455,7 +380,7 @@ def test_garbage_chain_rejected(make_verifier, good, payload):
 )
 def test_timestamp_out_of_window(pki, clock, make_verifier, offset_s, req_type, reason):
     env = make_envelope(clock.now + timedelta(seconds=offset_s), req_type=req_type)
-    rejected(make_verifier(), sign(env, pki.leaf_key), reason)
+    rejected(make_verifier(), sign(env, pki.ca), reason)
 
 
 @pytest.mark.parametrize(
@@ -471,23 +396,23 @@ def test_timestamp_out_of_window(pki, clock, make_verifier, offset_s, req_type, 
     ],
 )
 def test_timestamp_inside_window_accepted(pki, make_verifier, timestamp):
-    make_verifier().verify(*sign(make_envelope(timestamp), pki.leaf_key).args())
+    make_verifier().verify(*sign(make_envelope(timestamp), pki.ca).args())
 
 
 def test_epoch_millis_outside_window(pki, make_verifier):
     ms = int((T0 - timedelta(seconds=151)).timestamp() * 1000)
-    rejected(make_verifier(), sign(make_envelope(ms), pki.leaf_key), "too old")
+    rejected(make_verifier(), sign(make_envelope(ms), pki.ca), "too old")
 
 
 def test_skill_event_59_minutes_old_accepted(pki, clock, make_verifier):
     env = make_envelope(clock.now - timedelta(minutes=59), req_type="AlexaSkillEvent.SkillDisabled")
-    make_verifier().verify(*sign(env, pki.leaf_key).args())
+    make_verifier().verify(*sign(env, pki.ca).args())
 
 
 def test_timestamp_missing(pki, clock, make_verifier):
     env = make_envelope(clock.now)
     del env["request"]["timestamp"]
-    rejected(make_verifier(), sign(env, pki.leaf_key), "timestamp is missing")
+    rejected(make_verifier(), sign(env, pki.ca), "timestamp is missing")
 
 
 @pytest.mark.parametrize(
@@ -496,7 +421,7 @@ def test_timestamp_missing(pki, clock, make_verifier):
 def test_timestamp_garbled(pki, make_verifier, garbled):
     env = make_envelope("x")
     env["request"]["timestamp"] = garbled
-    rejected(make_verifier(), sign(env, pki.leaf_key), "timestamp is not valid")
+    rejected(make_verifier(), sign(env, pki.ca), "timestamp is not valid")
 
 
 # --------------------------------------------------------------------------
@@ -506,22 +431,22 @@ def test_timestamp_garbled(pki, make_verifier, garbled):
 
 def test_wrong_application_id(pki, clock, make_verifier, fetcher):
     env = make_envelope(clock.now, app_id="amzn1.ask.skill.someone-else")
-    rejected(make_verifier(), sign(env, pki.leaf_key), "application id")
+    rejected(make_verifier(), sign(env, pki.ca), "application id")
     assert fetcher.calls == []  # cheap check runs before any fetch
 
 
 def test_context_app_id_wins_over_session(pki, clock, make_verifier):
     env = make_envelope(clock.now)
     env["context"]["System"]["application"]["applicationId"] = "amzn1.ask.skill.other"
-    rejected(make_verifier(), sign(env, pki.leaf_key), "application id")
+    rejected(make_verifier(), sign(env, pki.ca), "application id")
 
 
 def test_session_app_id_used_only_without_context(pki, clock, make_verifier):
     env = make_envelope(clock.now)
     del env["context"]
-    make_verifier().verify(*sign(env, pki.leaf_key).args())
+    make_verifier().verify(*sign(env, pki.ca).args())
     env["session"]["application"]["applicationId"] = "amzn1.ask.skill.other"
-    rejected(make_verifier(), sign(env, pki.leaf_key), "application id")
+    rejected(make_verifier(), sign(env, pki.ca), "application id")
 
 
 @pytest.mark.parametrize(
@@ -537,14 +462,14 @@ def test_session_app_id_used_only_without_context(pki, clock, make_verifier):
 def test_malformed_application_path(pki, clock, make_verifier, mutate):
     env = make_envelope(clock.now)
     mutate(env)
-    rejected(make_verifier(), sign(env, pki.leaf_key), "application id")
+    rejected(make_verifier(), sign(env, pki.ca), "application id")
 
 
 @pytest.mark.parametrize("request_value", [None, [], "LaunchRequest"])
 def test_malformed_request_object(pki, clock, make_verifier, request_value):
     env = make_envelope(clock.now)
     env["request"] = request_value
-    rejected(make_verifier(), sign(env, pki.leaf_key), "request object")
+    rejected(make_verifier(), sign(env, pki.ca), "request object")
 
 
 @pytest.mark.parametrize("envelope", [[], "x", None, 3])
@@ -555,9 +480,9 @@ def test_envelope_not_an_object(make_verifier, good, envelope):
 def test_no_skill_id_configured_skips_only_app_id_check(pki, clock, make_verifier):
     env = make_envelope(clock.now, app_id="amzn1.ask.skill.anything")
     verifier = make_verifier(skill_id=None)
-    verifier.verify(*sign(env, pki.leaf_key).args())
+    verifier.verify(*sign(env, pki.ca).args())
     stale = make_envelope(clock.now - timedelta(seconds=500), app_id="x")
-    rejected(verifier, sign(stale, pki.leaf_key), "too old")
+    rejected(verifier, sign(stale, pki.ca), "too old")
 
 
 # --------------------------------------------------------------------------
@@ -566,7 +491,7 @@ def test_no_skill_id_configured_skips_only_app_id_check(pki, clock, make_verifie
 
 
 def _sha1_request(pki, clock) -> Req:
-    return sign(make_envelope(clock.now), pki.leaf_key, algo=hashes.SHA1(), header="Signature")
+    return sign(make_envelope(clock.now), pki.ca, algo=hashes.SHA1(), header="Signature")
 
 
 def test_legacy_sha1_refused_by_default(pki, clock, make_verifier, fetcher):
@@ -580,13 +505,13 @@ def test_legacy_sha1_accepted_when_allowed(pki, clock, make_verifier):
 
 def test_legacy_sha1_is_not_a_fallback_for_a_bad_signature_256(pki, clock, make_verifier):
     req = _sha1_request(pki, clock)
-    other = sign(make_envelope(clock.now - timedelta(seconds=1)), pki.leaf_key)
+    other = sign(make_envelope(clock.now - timedelta(seconds=1)), pki.ca)
     req.headers["Signature-256"] = other.headers["Signature-256"]
     rejected(make_verifier(allow_legacy_sha1=True), req, "signature does not match body")
 
 
 def test_sha1_signature_in_signature_256_header_rejected(pki, clock, make_verifier):
-    req = sign(make_envelope(clock.now), pki.leaf_key, algo=hashes.SHA1())
+    req = sign(make_envelope(clock.now), pki.ca, algo=hashes.SHA1())
     rejected(make_verifier(allow_legacy_sha1=True), req, "signature does not match body")
 
 
@@ -615,7 +540,7 @@ def test_verification_disabled_still_checks_skill_id(clock, make_verifier):
 
 def test_second_request_uses_cache(pki, clock, make_verifier, fetcher, monkeypatch):
     verifier = make_verifier()
-    verifier.verify(*sign(make_envelope(clock.now), pki.leaf_key).args())
+    verifier.verify(*sign(make_envelope(clock.now), pki.ca).args())
 
     # From now on neither PEM parsing nor chain building may happen.
     def boom(*_a, **_k):
@@ -624,16 +549,16 @@ def test_second_request_uses_cache(pki, clock, make_verifier, fetcher, monkeypat
     monkeypatch.setattr(verification.x509, "load_pem_x509_certificates", boom)
     monkeypatch.setattr(verification, "PolicyBuilder", boom)
     clock.advance(seconds=30)
-    verifier.verify(*sign(make_envelope(clock.now), pki.leaf_key).args())
-    verifier.verify(*sign(make_envelope(clock.now, req_type="IntentRequest"), pki.leaf_key).args())
+    verifier.verify(*sign(make_envelope(clock.now), pki.ca).args())
+    verifier.verify(*sign(make_envelope(clock.now, req_type="IntentRequest"), pki.ca).args())
     assert fetcher.calls == [CERT_URL]
 
 
 def test_cached_chain_dropped_when_leaf_expires(pki, clock, make_verifier, fetcher):
     verifier = make_verifier()
-    verifier.verify(*sign(make_envelope(clock.now), pki.leaf_key).args())
+    verifier.verify(*sign(make_envelope(clock.now), pki.ca).args())
     clock.advance(days=31)  # good leaf expired at T0+30d
-    fresh = sign(make_envelope(clock.now), pki.leaf_key)
+    fresh = sign(make_envelope(clock.now), pki.ca)
     rejected(verifier, fresh, "expired")
     assert fetcher.calls == [CERT_URL, CERT_URL]
     # Amazon rotates the file at the same URL: the renewed chain is picked up.
@@ -644,23 +569,23 @@ def test_cached_chain_dropped_when_leaf_expires(pki, clock, make_verifier, fetch
 
 def test_cache_is_bounded(pki, clock, make_verifier):
     urls = [f"https://s3.amazonaws.com/echo.api/cert-{i}.pem" for i in range(4)]
-    fetcher = FakeFetcher({u: pki.chain for u in urls})
+    fetcher = LocalFetcher({u: pki.chain for u in urls})
     verifier = make_verifier(fetcher=fetcher, cache_size=3)
     env = make_envelope(clock.now)
     for url in urls:
-        verifier.verify(*sign(env, pki.leaf_key, url=url).args())
-    verifier.verify(*sign(env, pki.leaf_key, url=urls[-1]).args())
+        verifier.verify(*sign(env, pki.ca, url=url).args())
+    verifier.verify(*sign(env, pki.ca, url=urls[-1]).args())
     assert fetcher.calls == urls  # most recent still cached
-    verifier.verify(*sign(env, pki.leaf_key, url=urls[0]).args())
+    verifier.verify(*sign(env, pki.ca, url=urls[0]).args())
     assert fetcher.calls == urls + [urls[0]]  # oldest was evicted
 
 
 def test_cache_is_lru(pki, clock, make_verifier):
     urls = [f"https://s3.amazonaws.com/echo.api/cert-{i}.pem" for i in range(3)]
-    fetcher = FakeFetcher({u: pki.chain for u in urls})
+    fetcher = LocalFetcher({u: pki.chain for u in urls})
     verifier = make_verifier(fetcher=fetcher, cache_size=2)
     env = make_envelope(clock.now)
-    run = lambda u: verifier.verify(*sign(env, pki.leaf_key, url=u).args())  # noqa: E731
+    run = lambda u: verifier.verify(*sign(env, pki.ca, url=u).args())  # noqa: E731
     run(urls[0]); run(urls[1]); run(urls[0]); run(urls[2])  # noqa: E702
     run(urls[0])  # recently used, so urls[1] was evicted instead
     assert fetcher.calls == urls
@@ -689,24 +614,24 @@ def _hammer(verifier, req: Req, n: int) -> list:
 
 
 def test_concurrent_first_requests_fetch_once(pki, good, make_verifier):
-    fetcher = FakeFetcher({CERT_URL: pki.chain}, delay=0.2)
+    fetcher = LocalFetcher({CERT_URL: pki.chain}, {CERT_URL: 0.2})
     results = _hammer(make_verifier(fetcher=fetcher), good, 16)
     assert results == ["ok"] * 16
     assert fetcher.calls == [CERT_URL]
 
 
 def test_concurrent_failed_fetch_not_cached(pki, good, make_verifier):
-    fetcher = FakeFetcher({}, delay=0.1)
+    fetcher = LocalFetcher({}, {CERT_URL: 0.1})
     verifier = make_verifier(fetcher=fetcher)
     results = _hammer(verifier, good, 8)
     assert all(isinstance(r, VerificationError) for r in results), results
     fetcher.pages[CERT_URL] = pki.chain
-    fetcher.delay = 0
+    fetcher.delays.clear()
     verifier.verify(*good.args())
 
 
 def test_failing_fetcher_then_good_fetch(pki, good, make_verifier):
-    fetcher = FakeFetcher({})
+    fetcher = LocalFetcher({})
     verifier = make_verifier(fetcher=fetcher)
     rejected(verifier, good, "could not be fetched")
     fetcher.pages[CERT_URL] = pki.chain
@@ -723,7 +648,7 @@ def test_fetcher_raising_anything_becomes_verification_error(good, make_verifier
 
 
 def test_invalid_chain_not_cached(pki, good, make_verifier):
-    fetcher = FakeFetcher({CERT_URL: pki.expired_chain})
+    fetcher = LocalFetcher({CERT_URL: pki.expired_chain})
     verifier = make_verifier(fetcher=fetcher)
     rejected(verifier, good, "expired")
     fetcher.pages[CERT_URL] = pki.chain
@@ -741,9 +666,9 @@ def test_nothing_sensitive_is_logged(pki, clock, make_verifier, good, caplog):
     verifier = make_verifier()
     verifier.verify(*good.args())
     for req in (
-        sign(make_envelope(clock.now, app_id="amzn1.ask.skill.x"), pki.leaf_key),
+        sign(make_envelope(clock.now, app_id="amzn1.ask.skill.x"), pki.ca),
         Req(good.headers, good.body + b" ", good.envelope),
-        sign(make_envelope(clock.now - timedelta(hours=1)), pki.leaf_key),
+        sign(make_envelope(clock.now - timedelta(hours=1)), pki.ca),
     ):
         with pytest.raises(VerificationError):
             verifier.verify(*req.args())
@@ -935,7 +860,7 @@ def amazon():
         "body": body,
         "headers": headers,
         "envelope": envelope,
-        "fetcher": FakeFetcher({headers["SignatureCertChainUrl"]: chain}),
+        "fetcher": LocalFetcher({headers["SignatureCertChainUrl"]: chain}),
         "skill_id": envelope["context"]["System"]["application"]["applicationId"],
     }
 
