@@ -22,5 +22,21 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Deploying (see README): the ASK CLI skill package, the AWS Lambda zip, and the
+# screens as HTML. `make package ENDPOINT=https://host/alexa` (or a Lambda ARN).
+.PHONY: generate package lambda-zip preview
+
+generate: $(STAMP)
+	$(BIN)/python -m skill.packaging generate
+
+package: $(STAMP)
+	$(BIN)/python -m skill.packaging package $(if $(ENDPOINT),--endpoint '$(ENDPOINT)') $(if $(CERTIFICATE),--certificate '$(CERTIFICATE)')
+
+lambda-zip: $(STAMP)
+	$(BIN)/python -m skill.packaging lambda-zip
+
+preview: $(STAMP)
+	$(BIN)/python -m skill.preview
+
 clean:
 	rm -rf $(VENV) build .pytest_cache

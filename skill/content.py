@@ -22,6 +22,35 @@ MANIFEST_DISCLAIMER = (
     "substitute for professional medical advice, diagnosis or treatment."
 )
 
+# The skill's listing in the Alexa Skills Store (skill.json), per locale
+# through ``regional``.
+STORE_SUMMARY = (
+    "Short spoken answers about a lump in your lower back after exercise: "
+    "causes, symptoms, relief, and when to see a doctor."
+)
+STORE_DESCRIPTION = (
+    "Found a tender lump in your lower back after a workout? Back Knot Guide "
+    "explains, in short spoken answers, what such a lump usually is, why it "
+    "forms, the symptoms that go with it, how to ease it with stretching, "
+    "foam rolling, heat or ice, water and rest, how to prevent it, and when "
+    "to see a doctor or physical therapist. On Echo Show every answer also "
+    "appears on screen, with the relief methods as a table. Any warning sign, "
+    "such as numbness or tingling in your legs, sends you to a professional. "
+    "The skill never diagnoses and collects no personal information. "
+) + MANIFEST_DISCLAIMER
+STORE_KEYWORDS = (
+    "lower back",
+    "back pain",
+    "muscle knot",
+    "trigger point",
+    "lump",
+    "exercise",
+    "workout recovery",
+    "stretching",
+    "foam rolling",
+    "fitness",
+)
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -325,6 +354,31 @@ RED_FLAG_SPEECH = (
     "I can't tell what it is, but they can."
 )
 
+# How each relief method is done, for the relief table on screens: labelled
+# quotations of the method's own detail, so the table states nothing new.
+# Every quotation must appear word for word in the detail (a test checks).
+RELIEF_HOW = {
+    "stretching": (
+        ("Hold", "20 to 30 seconds, without bouncing"),
+        ("Try", "child's pose, cat-cow, or gentle lumbar rotations"),
+    ),
+    "massage": (
+        ("Use", "a foam roller, a massage ball or your hands"),
+        ("Time", "30 to 60 seconds, and repeat several times"),
+        ("Also", "A professional massage can help too"),
+    ),
+    "heat_or_ice": (
+        ("Heat", "A warm compress or heating pad brings blood flow and relaxes the muscle"),
+        ("Ice", "An ice pack reduces inflammation and numbs the area if the pain is acute"),
+    ),
+    "hydration": (("Drink", "plenty of water through the day, especially before, during and after exercise"),),
+    "rest": (("Avoid", "hard activities that make the knot worse until it's gone"),),
+    "form": (
+        ("Focus", "good posture and exercise technique"),
+        ("Ask", "A trainer can guide you on exercises that work your lower back"),
+    ),
+}
+
 ENTRY_INVITES = {
     "method.stretching": "Want to hear how to stretch it?",
     "method.massage": "Want to hear about foam rolling and massage?",
@@ -358,19 +412,21 @@ CARD_TITLES = {
     "help": "What you can ask",
 }
 
-# Where other English locales differ from US English in the text above.
+# Where other English locales differ from US English in the text above (and
+# in the interaction model, which skill/locales.py derives from en-US).
+# Canada keeps "-ize" but says "physiotherapist" and spells "fibre" and "tumour".
+_COMMONWEALTH_WORDS = {
+    "physical therapist": "physiotherapist",
+    "physical therapy": "physiotherapy",
+    "fibers": "fibres",
+    "tumor": "tumour",
+}
 _REGIONAL_WORDS = {
-    "en-GB": {
-        "physical therapist": "physiotherapist",
-        "physical therapy": "physiotherapy",
-        "fibers": "fibres",
-        "Localized": "Localised",
-        "tumor": "tumour",
-    },
+    "en-GB": {**_COMMONWEALTH_WORDS, "Localized": "Localised", "localized": "localised"},
+    "en-CA": _COMMONWEALTH_WORDS,
 }
 _REGIONAL_WORDS["en-AU"] = _REGIONAL_WORDS["en-GB"]
 _REGIONAL_WORDS["en-IN"] = _REGIONAL_WORDS["en-GB"]
-_REGIONAL_WORDS["en-CA"] = {"fibers": "fibres"}
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 DEFAULT_LOCALE = "en-US"

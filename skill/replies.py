@@ -12,6 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
+from skill import screens
 from skill.speech import ssml
 from skill.topics import Catalogue
 
@@ -26,6 +27,7 @@ class Reply:
     card_title: str
     card_text: str
     offer: str | None = None  # the topic a "yes" will lead to
+    topic: str | None = None  # the topic this answers; picks the screen, so "repeat" shows it again
 
     @classmethod
     def from_session(cls, stored: object) -> Reply | None:
@@ -42,7 +44,7 @@ class Reply:
         required = ("speech", "card_title", "card_text")
         if not all(isinstance(stored[name], str) for name in required):
             return None
-        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer")):
+        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer", "topic")):
             return None
         return cls(**stored)
 
@@ -58,7 +60,7 @@ def topic_reply(catalogue: Catalogue, topic_id: str, lead: str = "") -> Reply:
     if topic.entries and topic.card_details:
         card_text += "\n\n" + "\n".join(f"• {e.title}: {e.detail}" for e in topic.entries)
     speech = f"{lead} {topic.speech}" if lead else topic.speech
-    return Reply(speech, question, topic.title, card_text, topic.offer)
+    return Reply(speech, question, topic.title, card_text, topic.offer, topic_id)
 
 
 def phrase_reply(
@@ -82,7 +84,10 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
         builder.ask(ssml(reply.question))
     else:
         builder.set_should_end_session(True)
-    if handler_input.request_envelope.session is not None:
+    envelope = handler_input.request_envelope
+    if screens.supports_apl(envelope):
+        builder.add_directive(screens.render_directive(reply, getattr(envelope.request, "locale", None)))
+    if envelope.session is not None:
         session = handler_input.attributes_manager.session_attributes
         session[LAST_REPLY] = asdict(reply)
         session[PENDING_OFFER] = reply.offer

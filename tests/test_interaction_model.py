@@ -1,6 +1,6 @@
-"""Static checks for the en-US Alexa interaction model.
+"""Static checks for the Alexa interaction model of every English locale.
 
-These tests read ``interaction_model/en-US.json`` and check it against the
+These tests read ``interaction_model/<locale>.json`` for each locale and check it against the
 rules the Alexa developer console / ASK CLI apply to a custom skill's
 language model (invocation name, sample utterances, slots, slot types), plus
 the consistency between the model and the skill's Python routing tables.
@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "interaction_model" / "en-US.json"
+from skill.content import LOCALES
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "interaction_model"
 
 REQUIRED_BUILT_IN_INTENTS = frozenset(
     {
@@ -138,9 +140,9 @@ def _norm(text: str) -> str:
 # --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def model() -> dict:
-    with MODEL_PATH.open(encoding="utf-8") as fh:
+@pytest.fixture(scope="module", params=LOCALES)
+def model(request) -> dict:
+    with (MODEL_DIR / f"{request.param}.json").open(encoding="utf-8") as fh:
         return json.load(fh)
 
 

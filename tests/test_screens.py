@@ -1,0 +1,286 @@
+"""Screens and cards: what an Echo Show shows, what the Alexa app shows, and that both say what Alexa said."""
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ECHO_DOT, ECHO_SHOW, Conversation, envelope, launch_request
+
+from skill import content, screens
+from skill.preview import COMPONENTS, STYLE_PROPERTIES, PreviewError, Renderer, page, write_previews
+from skill.replies import Reply, phrase_reply, topic_reply
+from skill.skill import invoke
+from skill.topics import catalogue
+
+RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
+CARD_LIMIT = 8000  # title and content together, per Amazon's card documentation
+# Every component APL documents (https://developer.amazon.com/docs/alexa-presentation-language/).
+APL_COMPONENTS = {"Container", "EditText", "Frame", "GridSequence", "Image", "Pager", "ScrollView", "Sequence",
+                  "Text", "TouchWrapper", "VectorGraphic", "Video"}
+BINDING = re.compile(r"\$\{([^}]*)\}")
+PHRASE_KEYS = ("welcome", "help", "fallback", "goodbye", "declined", "nothing_to_repeat", "error")
+
+
+def directives(turn) -> list[dict]:
+    return [d for d in turn.response.get("directives", []) if d["type"] == RENDER_DOCUMENT]
+
+
+def payload_of(turn) -> dict:
+    (directive,) = directives(turn)
+    return directive["datasources"][screens.DATASOURCE]
+
+
+def every_reply(locale: str) -> list[Reply]:
+    cat = catalogue(locale)
+    return [topic_reply(cat, topic_id) for topic_id in cat.topics] + [phrase_reply(cat, key) for key in PHRASE_KEYS]
+
+
+# --------------------------------------------------------------------------
+# which devices get a screen
+# --------------------------------------------------------------------------
+
+
+def test_echo_show_launch_gets_a_screen_and_echo_dot_does_not(client):
+    show = Conversation(client, interfaces=ECHO_SHOW).launch()
+    (directive,) = directives(show)
+    assert directive["document"]["type"] == "APL"
+    assert payload_of(show)["text"] == show.speech.removesuffix(" " + show.reprompt)
+
+    dot = Conversation(client, interfaces=ECHO_DOT).launch()
+    assert "directives" not in dot.response
+    assert dot.speech == show.speech  # the voice is the same either way
+
+
+def test_every_kind_of_answer_gets_a_screen_on_a_show(client):
+    chat = Conversation(client, interfaces=ECHO_SHOW)
+    tokens = [directives(chat.ask(intent))[0]["token"] for intent in
+              ("ReliefIntent", "CausesIntent", "HeatOrIceIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent")]
+    assert tokens == ["backKnotGuide.table", "backKnotGuide.list", "backKnotGuide.answer",
+                      "backKnotGuide.answer", "backKnotGuide.answer"]
+
+
+def test_a_runtime_too_old_for_the_documents_gets_no_screen():
+    old = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "1.4"}}}
+    assert "directives" not in invoke(envelope(launch_request(), interfaces=old))["response"]
+    unstated = {"Alexa.Presentation.APL": {}}
+    assert invoke(envelope(launch_request(), interfaces=unstated))["response"]["directives"]
+
+
+def test_an_envelope_without_context_gets_no_screen():
+    body = envelope(launch_request(), interfaces=ECHO_SHOW)
+    del body["context"]
+    response = invoke(body)["response"]
+    assert "directives" not in response and response["outputSpeech"]
+
+
+def test_yes_and_repeat_show_what_they_say(client):
+    chat = Conversation(client, interfaces=ECHO_SHOW)
+    chat.launch()
+    lump = chat.ask("AMAZON.YesIntent")
+    assert payload_of(lump)["title"] == catalogue("en-US").topics["lump"].title
+    causes = chat.ask("AMAZON.YesIntent")
+    again = chat.ask("AMAZON.RepeatIntent")
+    assert directives(again) == directives(causes)
+    assert [item["title"] for item in payload_of(again)["items"]] == [e.title for e in content.CAUSES]
+
+
+def test_a_tampered_topic_in_the_session_still_shows_what_is_said(client):
+    chat = Conversation(client, interfaces=ECHO_SHOW)
+    chat.ask("RestIntent")
+    chat.attributes["last"]["topic"] = "no.such.topic"
+    again = chat.ask("AMAZON.RepeatIntent")
+    assert directives(again)[0]["token"] == "backKnotGuide.answer"
+    assert payload_of(again)["text"] == content.RELIEF_METHODS[4].detail
+
+
+def test_documents_are_read_once_not_per_request(client, monkeypatch):
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a file was read while answering")
+
+    monkeypatch.setattr(Path, "read_text", no_reading)
+    monkeypatch.setattr(Path, "open", no_reading)
+    turn = Conversation(client, interfaces=ECHO_SHOW).ask("ReliefIntent")
+    assert directives(turn)
+
+
+# --------------------------------------------------------------------------
+# the documents
+# --------------------------------------------------------------------------
+
+
+def _nodes(node):
+    if isinstance(node, dict):
+        if "type" in node:
+            yield node
+        for key in ("item", "items", "firstItem", "lastItem"):
+            yield from _nodes(node.get(key))
+    elif isinstance(node, list):
+        for child in node:
+            yield from _nodes(child)
+
+
+@pytest.mark.parametrize("name", sorted(screens.DOCUMENTS))
+def test_each_document_has_the_required_apl_fields(name):
+    document = screens.DOCUMENTS[name]
+    assert document["type"] == "APL"
+    assert re.fullmatch(r"\d+\.\d+", document["version"])
+    template = document["mainTemplate"]
+    assert template["parameters"] == [screens.DATASOURCE]
+    assert isinstance(template["items"], list) and template["items"]
+    runtime = ECHO_SHOW["Alexa.Presentation.APL"]["runtime"]["maxVersion"]
+    assert screens._version(document["version"]) <= screens._version(runtime)
+
+
+@pytest.mark.parametrize("name", sorted(screens.DOCUMENTS))
+def test_each_document_uses_only_documented_components_the_preview_draws(name):
+    nodes = list(_nodes(screens.DOCUMENTS[name]["mainTemplate"]["items"]))
+    assert nodes
+    for node in nodes:
+        assert node["type"] in APL_COMPONENTS and node["type"] in COMPONENTS, node["type"]
+        assert set(node) <= STYLE_PROPERTIES, set(node) - STYLE_PROPERTIES
+        if node["type"] in ("ScrollView", "Frame"):
+            assert len(node.get("items", [node.get("item")])) == 1, "ScrollView and Frame hold one child"
+
+
+@pytest.mark.parametrize("name", sorted(screens.DOCUMENTS))
+def test_every_binding_names_a_field_the_datasources_fill(name):
+    document = screens.DOCUMENTS[name]
+    text = str(document["mainTemplate"])
+    paths = {match.strip() for match in BINDING.findall(text)}
+    filled = set()
+    for reply in every_reply("en-US"):
+        screen = screens.screen_for(reply, "en-US")
+        if screen.document == name:
+            filled |= set(screen.datasources[screens.DATASOURCE])
+    assert filled, f"no reply shows {name}"
+    for path in paths:
+        root, _, rest = path.partition(".")
+        if root == screens.DATASOURCE:
+            assert rest.split(".")[0] in filled, path
+        else:
+            assert root in ("data", "ordinal"), path
+
+
+def test_all_documents_share_one_apl_version():
+    assert {d["version"] for d in screens.DOCUMENTS.values()} == {screens.DOCUMENT_VERSION}
+
+
+# --------------------------------------------------------------------------
+# datasources carry the facts of the speech
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", content.LOCALES)
+def test_every_screen_shows_what_alexa_says(locale):
+    for reply in every_reply(locale):
+        payload = screens.screen_for(reply, locale).datasources[screens.DATASOURCE]
+        assert payload["text"] == reply.speech
+        assert payload["title"] == reply.card_title
+        assert payload["prompt"] == (reply.question or "")
+
+
+@pytest.mark.parametrize("locale", content.LOCALES)
+def test_lists_show_the_entries_behind_the_overview(locale):
+    cat = catalogue(locale)
+    for topic_id in ("causes", "symptoms", "see_doctor"):
+        topic = cat.topics[topic_id]
+        screen = screens.screen_for(topic_reply(cat, topic_id), locale)
+        assert screen.document == "list"
+        items = screen.datasources[screens.DATASOURCE]["items"]
+        assert [item["title"] for item in items] == [entry.title for entry in topic.entries]
+        for item, entry in zip(items, topic.entries):
+            assert item["detail"] in ("", entry.detail)
+
+
+@pytest.mark.parametrize("locale", content.LOCALES)
+def test_relief_table_shows_each_method_and_how_in_the_methods_own_words(locale):
+    cat = catalogue(locale)
+    relief = cat.topics["relief"]
+    screen = screens.screen_for(topic_reply(cat, "relief"), locale)
+    assert screen.document == "table"
+    rows = screen.datasources[screens.DATASOURCE]["rows"]
+    assert [row["method"] for row in rows] == [entry.title for entry in relief.entries]
+    for row, entry in zip(rows, relief.entries):
+        assert row["how"], entry.id
+        for line in row["how"]:
+            assert line["text"] in entry.detail, (entry.id, line["text"])
+
+
+def test_relief_table_covers_hold_times_tools_and_heat_versus_ice():
+    rows = {row["method"]: row["how"] for row in
+            screens.screen_for(topic_reply(catalogue("en-US"), "relief"), "en-US").datasources["payload"]["rows"]}
+    table = " ".join(line["text"] for how in rows.values() for line in how)
+    for fact in ("20 to 30 seconds", "30 to 60 seconds", "foam roller", "massage ball"):
+        assert fact in table
+    assert [line["label"] for line in rows["Heat and cold"]] == ["Heat", "Ice"]
+
+
+def test_a_single_method_shows_how_to_do_it():
+    cat = catalogue("en-US")
+    payload = screens.screen_for(topic_reply(cat, "method.massage"), "en-US").datasources["payload"]
+    assert payload["pointsHeading"]
+    assert all(point["text"] in payload["text"] for point in payload["points"])
+    other = screens.screen_for(topic_reply(cat, "cause.stress"), "en-US").datasources["payload"]
+    assert other["points"] == [] and other["pointsHeading"] == ""
+
+
+@pytest.mark.parametrize("locale", content.LOCALES)
+def test_screens_hold_no_markup_characters(locale):
+    for reply in every_reply(locale):
+        datasources = str(screens.screen_for(reply, locale).datasources)
+        assert not set("<>&") & set(datasources), reply.card_title
+
+
+def test_british_screens_use_british_words(client):
+    turn = Conversation(client, locale="en-GB", interfaces=ECHO_SHOW).ask("SeeDoctorIntent")
+    assert "physiotherapist" in str(payload_of(turn)) and "physical therapist" not in str(payload_of(turn))
+
+
+# --------------------------------------------------------------------------
+# cards
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", content.LOCALES)
+def test_every_answer_has_a_card_within_alexas_limit_with_the_same_facts(locale):
+    for reply in every_reply(locale):
+        assert reply.card_title.strip() and reply.card_text.strip()
+        assert len(reply.card_title) + len(reply.card_text) <= CARD_LIMIT
+        assert reply.card_text.startswith(reply.speech) or reply.card_text == reply.speech
+
+
+def test_cards_reach_the_alexa_app_on_every_device(client):
+    for interfaces in (ECHO_DOT, ECHO_SHOW):
+        card = Conversation(client, interfaces=interfaces).ask("SymptomsIntent").card
+        assert card["type"] == "Simple" and "Referred pain" in card["content"]
+
+
+# --------------------------------------------------------------------------
+# the HTML preview
+# --------------------------------------------------------------------------
+
+
+def test_preview_of_the_relief_table_shows_every_method_and_how():
+    cat = catalogue("en-US")
+    html = page(topic_reply(cat, "relief"), "en-US")
+    for entry in cat.topics["relief"].entries:
+        assert entry.title in html
+        for _, quote in content.RELIEF_HOW[entry.id]:
+            assert quote.replace("'", "&#x27;") in html
+    assert "width:1024px;height:600px" in html  # the 100vw x 100vh frame, at Echo Show size
+
+
+def test_preview_writes_one_page_per_screen_and_an_index(tmp_path):
+    pages = write_previews(tmp_path, "en-AU", (960, 480))
+    names = {p.name for p in pages}
+    assert "index.html" in names and "relief.html" in names and "welcome.html" in names
+    assert len(names) == 1 + 2 + len(catalogue("en-AU").topics)
+    assert "physiotherapist" in (tmp_path / "see_doctor.html").read_text(encoding="utf-8")
+
+
+def test_preview_refuses_apl_it_cannot_draw():
+    with pytest.raises(PreviewError):
+        Renderer({"mainTemplate": {"items": [{"type": "Video"}]}}, {}).html()
+    with pytest.raises(PreviewError):
+        Renderer({"mainTemplate": {"parameters": ["payload"],
+                                   "items": [{"type": "Text", "text": "${payload.a + 1}"}]}}, {}).html()
