@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8080
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test venv clean
+.PHONY: run test venv clean fuzz load
 
 venv: $(STAMP)
 
@@ -21,6 +21,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Hypothesis at length (>= 10,000 examples per fuzz test); `make test` runs a few hundred.
+fuzz: $(STAMP)
+	FUZZ_PROFILE=long $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_fuzz.py
+
+# Signed requests against gunicorn on 127.0.0.1; bounded in count and time. Not a test.
+load: $(STAMP)
+	$(BIN)/python -m bench.load
 
 # Deploying (see README): the ASK CLI skill package, the AWS Lambda zip, and the
 # screens as HTML. `make package ENDPOINT=https://host/alexa` (or a Lambda ARN).

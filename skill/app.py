@@ -14,6 +14,9 @@ from skill.skill import BadEnvelope, dispatch, parse_envelope
 from skill.verification import RequestVerifier, VerificationError, load_trust_roots
 
 log = logging.getLogger("skill.requests")
+# Alexa's envelopes nest about ten deep. ask-sdk deep-copies session
+# attributes recursively, so a few hundred levels would exhaust the stack.
+MAX_JSON_DEPTH = 64
 
 
 def create_app(config: Config | None = None, *, verifier: RequestVerifier | None = None) -> Flask:
@@ -72,6 +75,8 @@ def _alexa() -> Response:
         return _refuse(400, "body is not valid JSON")
     if not isinstance(envelope, dict):
         return _refuse(400, "body must be a JSON object")
+    if _nesting_exceeds(envelope, MAX_JSON_DEPTH):
+        return _refuse(400, "body is nested too deeply")
     _note_request(envelope)
     try:
         current_app.extensions["alexa_verifier"].verify(request.headers, body, envelope)
@@ -82,6 +87,20 @@ def _alexa() -> Response:
     except BadEnvelope as error:
         return _refuse(400, str(error))
     return _json(dispatch(parsed))
+
+
+def _nesting_exceeds(value: object, limit: int) -> bool:
+    """True if containers nest deeper than ``limit``; iterative, so it cannot recurse."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth >= limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
 
 
 def _note_request(envelope: dict) -> None:

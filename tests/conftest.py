@@ -12,12 +12,14 @@ import pytest
 
 from skill.app import create_app
 from skill.config import Config
+from skill.local_ca import LocalAlexaCA
 from skill.speech import plain
 
 SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
 USER_ID = "amzn1.ask.account.TESTUSERSECRET0123456789"
 DEVICE_ID = "amzn1.ask.device.TESTDEVICESECRET0123456789"
 API_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.TESTTOKENSECRET.signature"
+CONSENT_TOKEN = "Atza|TESTCONSENTTOKENSECRET0123456789"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARTICLE = SHARED / "seed" / "lower-back-lump-after-exercise.txt"
 
@@ -75,7 +77,7 @@ def envelope(request: dict, *, attributes: dict | None = None, new: bool = False
              session_id: str = "amzn1.echo-api.session.test", interfaces: dict | None = None) -> dict:
     """A full request envelope: version, session and context.System."""
     application = {"applicationId": SKILL_ID}
-    user = {"userId": USER_ID}
+    user = {"userId": USER_ID, "permissions": {"consentToken": CONSENT_TOKEN}}
     return {
         "version": "1.0",
         "session": {
@@ -142,7 +144,8 @@ class Turn:
 class Conversation:
     """Talks to the webhook turn by turn, carrying session attributes like Alexa does."""
 
-    def __init__(self, client, locale: str = "en-US", interfaces: dict | None = None):
+    def __init__(self, client, locale: str = "en-US", interfaces: dict | None = None, sign=None):
+        self.sign = sign  # body bytes -> signature headers, for an app that verifies
         self.client = client
         self.locale = locale
         self.interfaces = interfaces
@@ -153,7 +156,9 @@ class Conversation:
     def send(self, request: dict) -> Turn:
         body = envelope(request, attributes=self.attributes, new=self.new,
                         session_id=self.session_id, interfaces=self.interfaces)
-        reply = self.client.post("/alexa", data=json.dumps(body), content_type="application/json")
+        data = json.dumps(body).encode()
+        headers = self.sign(data) if self.sign else {}
+        reply = self.client.post("/alexa", data=data, content_type="application/json", headers=headers)
         turn = Turn(reply.status_code, reply.get_json())
         assert turn.status == 200, turn.body
         self.new = False
@@ -190,3 +195,9 @@ def article() -> str:
     if not ARTICLE.exists():
         pytest.skip(f"source article not found at {ARTICLE} (../shared is absent)")
     return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def local_ca():
+    """A local stand-in for Amazon's signing PKI, valid now (see skill/local_ca.py)."""
+    return LocalAlexaCA.create()

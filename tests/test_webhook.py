@@ -4,10 +4,23 @@ import json
 import logging
 
 import pytest
-from conftest import API_TOKEN, DEVICE_ID, SKILL_ID, USER_ID, Conversation, envelope, intent_request, launch_request
+from conftest import (
+    API_TOKEN,
+    CONSENT_TOKEN,
+    DEVICE_ID,
+    SKILL_ID,
+    USER_ID,
+    Conversation,
+    envelope,
+    intent_request,
+    launch_request,
+    slot,
+)
 
 from skill.app import create_app
 from skill.config import Config, ConfigError
+from skill.local_ca import CERT_URL, LocalFetcher
+from skill.verification import RequestVerifier
 
 
 def post(client, body, content_type="application/json", **headers):
@@ -120,3 +133,56 @@ def test_one_log_line_per_request_without_personal_data(client, caplog):
     assert all("duration_ms" in line and "request_id" in line for line in lines[:3])
     for secret in (USER_ID, DEVICE_ID, API_TOKEN, chat.session_id):
         assert secret not in caplog.text
+
+
+class RecordingConversation(Conversation):
+    """A conversation that keeps every body it sent, to look for them in the logs."""
+
+    def __init__(self, client, sign):
+        super().__init__(client, sign=sign)
+        self.bodies: list[str] = []
+
+    def send(self, request):
+        self.bodies.append(json.dumps(envelope(request, attributes=self.attributes, new=self.new,
+                                               session_id=self.session_id, interfaces=self.interfaces)))
+        return super().send(request)
+
+
+def test_a_full_signed_dialog_and_its_failures_log_nothing_personal(local_ca, caplog):
+    fetcher = LocalFetcher({CERT_URL: local_ca.chain_pem})
+    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=local_ca.trust_roots(), fetcher=fetcher)
+    client = create_app(Config(skill_id=SKILL_ID, max_body_bytes=4096), verifier=verifier).test_client()
+    chat = RecordingConversation(client, local_ca.sign)
+    signed = dict(local_ca.sign(b"{}"))
+    with caplog.at_level(logging.DEBUG):  # every logger, every level
+        chat.launch()
+        chat.ask("AMAZON.YesIntent")
+        chat.ask("CausesIntent", slot("cause", "dehydration", slot_type="CauseType", value_id="DEHYDRATION"))
+        chat.ask("RedFlagIntent", slot("warningSign", "numb legs", slot_type="WarningSignType"))
+        chat.ask("AMAZON.RepeatIntent")
+        chat.ask("AMAZON.HelpIntent")
+        chat.ask("AMAZON.StopIntent")
+        chat.end()
+        failures = [
+            (json.dumps(envelope(launch_request())), {}),  # unsigned
+            (chat.bodies[1], signed),  # signature over another body
+            (json.dumps(envelope(launch_request()) | {"request": "x"}), {}),
+            ("{broken " + USER_ID, {}),
+            (json.dumps(envelope(launch_request())) + " " * 5000, {}),  # too large
+            (json.dumps(envelope(intent_request("LumpIntent")) | {"context": None}), {}),
+        ]
+        for body, headers in failures:
+            reply = client.post("/alexa", data=body, content_type="application/json", headers=headers)
+            assert 400 <= reply.status_code < 500
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "skill.requests"]
+    assert len(lines) == 8 + len(failures)
+    assert [line["status"] for line in lines[:8]] == [200] * 8
+    assert [line["request_type"] for line in lines[1:7]] == ["IntentRequest"] * 6
+    assert lines[2]["intent"] == "CausesIntent" and lines[7]["request_type"] == "SessionEndedRequest"
+    assert all(set(line) >= {"status", "duration_ms"} for line in lines)
+    assert all(line["request_id"].startswith("amzn1.echo-api.request.") for line in lines[:8])
+    assert all(line.get("reason") for line in lines[8:])
+    text = caplog.text + "".join(str(r.args) for r in caplog.records)
+    secrets = [USER_ID, DEVICE_ID, API_TOKEN, CONSENT_TOKEN, chat.session_id, signed["Signature-256"][:24]]
+    for secret in secrets + chat.bodies + [body for body, _ in failures]:
+        assert secret not in text
