@@ -920,3 +920,15 @@ def test_amazon_chain_fails_after_expiry(amazon):
     verifier = _amazon_verifier(amazon, when=later, allow_legacy_sha1=True)
     with pytest.raises(VerificationError, match="expired"):
         verifier.verify(amazon["headers"], amazon["body"], amazon["envelope"])
+
+
+def test_amazon_chain_validates_against_amazon_root_ca_1_alone(amazon, tmp_path):
+    # The README's advice: ALEXA_TRUST_ROOTS may pin trust to Amazon Root CA 1 alone.
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    root = [r for r in load_trust_roots() if r.subject.rfc4514_string() == "CN=Amazon Root CA 1,O=Amazon,C=US"]
+    bundle = tmp_path / "amazon-root-ca-1.pem"
+    bundle.write_bytes(root[0].public_bytes(Encoding.PEM))
+    verifier = RequestVerifier(skill_id=amazon["skill_id"], trust_roots=load_trust_roots(str(bundle)),
+                               fetcher=amazon["fetcher"], clock=lambda: AMAZON_TIME, allow_legacy_sha1=True)
+    verifier.verify(amazon["headers"], amazon["body"], amazon["envelope"])
