@@ -46,5 +46,15 @@ lambda-zip: $(STAMP)
 preview: $(STAMP)
 	$(BIN)/python -m skill.preview
 
+# The offline simulator (skill/simulator/): talk to the skill in a terminal, and
+# measure how well it understands the labelled utterances in tests/nlu/.
+.PHONY: chat nlu-report
+
+chat: $(STAMP)
+	$(BIN)/python -m skill.simulator $(if $(LOCALE),--locale '$(LOCALE)')
+
+nlu-report: $(STAMP)
+	$(BIN)/python -m skill.simulator.evaluation
+
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,8 @@ import pytest
 from skill.app import create_app
 from skill.config import Config
 from skill.local_ca import LocalAlexaCA
+from skill.simulator import requests as alexa
+from skill.simulator.requests import ECHO_DOT, ECHO_SHOW
 from skill.speech import plain
 
 SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
@@ -23,85 +24,27 @@ CONSENT_TOKEN = "Atza|TESTCONSENTTOKENSECRET0123456789"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARTICLE = SHARED / "seed" / "lower-back-lump-after-exercise.txt"
 
-ECHO_DOT = {}  # a voice-only device declares no interfaces we use
-ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}}
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def launch_request(locale: str = "en-US") -> dict:
-    return {"type": "LaunchRequest", "requestId": _request_id(), "timestamp": now_iso(), "locale": locale}
-
-
-def intent_request(name: str, slots: dict | None = None, locale: str = "en-US") -> dict:
-    return {
-        "type": "IntentRequest",
-        "requestId": _request_id(),
-        "timestamp": now_iso(),
-        "locale": locale,
-        "dialogState": "COMPLETED",
-        "intent": {"name": name, "confirmationStatus": "NONE", "slots": slots or {}},
-    }
-
-
-def session_ended_request(reason: str = "USER_INITIATED") -> dict:
-    return {
-        "type": "SessionEndedRequest",
-        "requestId": _request_id(),
-        "timestamp": now_iso(),
-        "locale": "en-US",
-        "reason": reason,
-    }
+# The envelope builders live in the simulator, the one source of fabricated requests.
+IDENTITY = alexa.Identity(
+    skill_id=SKILL_ID, user_id=USER_ID, device_id=DEVICE_ID, api_access_token=API_TOKEN,
+    user_extra={"permissions": {"consentToken": CONSENT_TOKEN}},
+)
+now_iso = alexa.now_iso
+launch_request = alexa.launch_request
+intent_request = alexa.intent_request
+session_ended_request = alexa.session_ended_request
 
 
 def slot(name: str, value: str, *, slot_type: str | None = None, value_id: str | None = None) -> dict:
     """A slot as Alexa fills it, with entity resolution when a type is given."""
-    filled = {"name": name, "value": value, "confirmationStatus": "NONE", "source": "USER"}
-    if slot_type:
-        authority = f"amzn1.er-authority.echo-sdk.{SKILL_ID}.{slot_type}"
-        if value_id:
-            resolution = {
-                "authority": authority,
-                "status": {"code": "ER_SUCCESS_MATCH"},
-                "values": [{"value": {"name": value, "id": value_id}}],
-            }
-        else:
-            resolution = {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
-        filled["resolutions"] = {"resolutionsPerAuthority": [resolution]}
-    return {name: filled}
+    return alexa.slot(name, value, slot_type=slot_type, value_id=value_id, skill_id=SKILL_ID)
 
 
 def envelope(request: dict, *, attributes: dict | None = None, new: bool = False,
              session_id: str = "amzn1.echo-api.session.test", interfaces: dict | None = None) -> dict:
     """A full request envelope: version, session and context.System."""
-    application = {"applicationId": SKILL_ID}
-    user = {"userId": USER_ID, "permissions": {"consentToken": CONSENT_TOKEN}}
-    return {
-        "version": "1.0",
-        "session": {
-            "new": new,
-            "sessionId": session_id,
-            "application": application,
-            "attributes": attributes or {},
-            "user": user,
-        },
-        "context": {
-            "System": {
-                "application": application,
-                "user": user,
-                "device": {"deviceId": DEVICE_ID, "supportedInterfaces": interfaces or ECHO_DOT},
-                "apiEndpoint": "https://api.amazonalexa.com",
-                "apiAccessToken": API_TOKEN,
-            }
-        },
-        "request": request,
-    }
-
-
-def _request_id() -> str:
-    return f"amzn1.echo-api.request.{uuid.uuid4()}"
+    identity = replace(IDENTITY, interfaces=interfaces or ECHO_DOT)
+    return alexa.envelope(request, identity, attributes=attributes, new=new, session_id=session_id)
 
 
 @dataclass

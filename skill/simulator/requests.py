@@ -1,0 +1,115 @@
+"""Alexa request envelopes, shaped like the ones Alexa really sends.
+
+One source for every request the project fabricates: the simulator builds
+its turns here, and the test suite's fixtures (tests/conftest.py) use the
+same functions.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+# A voice-only device (Echo Dot) declares no interface the skill uses; an
+# Echo Show declares APL.
+ECHO_DOT: dict = {}
+ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}}
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is asking, from which device, of which skill."""
+
+    skill_id: str = DEFAULT_SKILL_ID
+    user_id: str = "amzn1.ask.account.SIMULATOR"
+    device_id: str = "amzn1.ask.device.SIMULATOR"
+    api_access_token: str = "simulator-api-access-token"
+    api_endpoint: str = "https://api.amazonalexa.com"
+    interfaces: dict = field(default_factory=dict)
+    user_extra: dict = field(default_factory=dict)  # e.g. permissions
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def new_request_id() -> str:
+    return f"amzn1.echo-api.request.{uuid.uuid4()}"
+
+
+def new_session_id() -> str:
+    return f"amzn1.echo-api.session.{uuid.uuid4()}"
+
+
+def _request(kind: str, locale: str) -> dict:
+    return {"type": kind, "requestId": new_request_id(), "timestamp": now_iso(), "locale": locale}
+
+
+def launch_request(locale: str = "en-US") -> dict:
+    return _request("LaunchRequest", locale)
+
+
+def intent_request(name: str, slots: dict | None = None, locale: str = "en-US",
+                   dialog_state: str | None = None) -> dict:
+    """An IntentRequest; ``dialog_state`` only for intents with a dialog model, as Alexa does."""
+    request = _request("IntentRequest", locale)
+    if dialog_state:
+        request["dialogState"] = dialog_state
+    request["intent"] = {"name": name, "confirmationStatus": "NONE", "slots": slots or {}}
+    return request
+
+
+def session_ended_request(reason: str = "USER_INITIATED", locale: str = "en-US") -> dict:
+    return _request("SessionEndedRequest", locale) | {"reason": reason}
+
+
+def authority(skill_id: str, slot_type: str) -> str:
+    return f"amzn1.er-authority.echo-sdk.{skill_id}.{slot_type}"
+
+
+def slot(name: str, value: str, *, slot_type: str | None = None, value_id: str | None = None,
+         value_name: str | None = None, skill_id: str = DEFAULT_SKILL_ID) -> dict:
+    """One filled slot, keyed by name, with entity resolution when its type is custom.
+
+    A value the slot type knows resolves (ER_SUCCESS_MATCH, with the value's
+    id and canonical name); any other words resolve to ER_SUCCESS_NO_MATCH.
+    """
+    filled = {"name": name, "value": value, "confirmationStatus": "NONE", "source": "USER"}
+    if slot_type:
+        resolution: dict = {"authority": authority(skill_id, slot_type)}
+        if value_id:
+            resolution["status"] = {"code": "ER_SUCCESS_MATCH"}
+            resolution["values"] = [{"value": {"name": value_name or value, "id": value_id}}]
+        else:
+            resolution["status"] = {"code": "ER_SUCCESS_NO_MATCH"}
+        filled["resolutions"] = {"resolutionsPerAuthority": [resolution]}
+    return {name: filled}
+
+
+def envelope(request: dict, identity: Identity = Identity(), *, attributes: dict | None = None,
+             new: bool = False, session_id: str = "amzn1.echo-api.session.simulator") -> dict:
+    """A full request envelope: version, session and context.System."""
+    application = {"applicationId": identity.skill_id}
+    user = {"userId": identity.user_id, **identity.user_extra}
+    return {
+        "version": "1.0",
+        "session": {
+            "new": new,
+            "sessionId": session_id,
+            "application": application,
+            "attributes": attributes or {},
+            "user": user,
+        },
+        "context": {
+            "System": {
+                "application": application,
+                "user": user,
+                "device": {"deviceId": identity.device_id, "supportedInterfaces": identity.interfaces},
+                "apiEndpoint": identity.api_endpoint,
+                "apiAccessToken": identity.api_access_token,
+            }
+        },
+        "request": request,
+    }

@@ -1,0 +1,314 @@
+"""The simulator's understanding: intents, slots, invocation forms, fallback, accuracy."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from skill.simulator import model as model_module
+from skill.simulator import evaluation
+from skill.simulator.evaluation import (
+    LABELLED_SETS,
+    LABELS_DIR,
+    evaluate,
+    load_examples,
+    load_out_of_domain,
+    load_set,
+)
+from skill.simulator.model import InteractionModel, IntentModel, SlotValue, load_model
+from skill.simulator.nlu import FALLBACK_INTENT, NLU, THRESHOLD, nlu_for
+from skill.simulator.text import normalise, number_words
+
+LABELLED = LABELS_DIR / "en-US.in-domain.txt"
+OUT_OF_DOMAIN = LABELS_DIR / "en-US.out-of-domain.txt"
+
+
+@pytest.fixture(scope="module")
+def nlu() -> NLU:
+    return nlu_for("en-US")
+
+
+def understand(nlu: NLU, text: str):
+    return nlu.understand(text)
+
+
+# -- normalisation -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        ("What's the CAT-COW stretch?!", "what is the cat cow stretch"),
+        ("I'm done, thanks.", "i am done thanks"),
+        ("it doesn't help & won't go away", "it does not help won't go away".replace("won't", "will not")),
+        ("hold it for 30 seconds", "hold it for thirty seconds"),
+        ("child's pose", "childs pose"),
+        ("see my G.P.", "see my gp"),
+        ("see my g. p.", "see my gp"),
+        ("a b c", "a bc"),
+        ("ok, alright", "okay all right"),
+        ("It\u2019s sore", "it is sore"),
+    ],
+)
+def test_normalise(said, words):
+    assert " ".join(normalise(said)) == words
+
+
+@pytest.mark.parametrize(("n", "words"), [(0, "zero"), (7, "seven"), (20, "twenty"), (45, "forty five"),
+                                          (100, "one hundred"), (2024, "two thousand twenty four")])
+def test_numbers_are_spelled_out(n, words):
+    assert number_words(n) == words
+
+
+def test_written_forms_understand_like_spoken_ones(nlu):
+    spoken = nlu.understand("should i hold each stretch for thirty seconds")
+    typed = nlu.understand("Should I hold each stretch for 30 seconds?")
+    assert typed.intent == spoken.intent == "StretchingIntent"
+    assert nlu.understand("How do I do cat-cow?").intent == "StretchingIntent"
+
+
+# -- intents and slots ---------------------------------------------------------
+
+
+def test_exact_sample_scores_full_marks(nlu):
+    found = nlu.understand("what causes muscle knots")
+    assert (found.kind, found.intent, found.score, found.slots) == ("intent", "CausesIntent", 1.0, {})
+
+
+def test_slot_value_resolves_like_alexa(nlu):
+    found = nlu.understand("does a foam roller help")
+    assert found.intent == "ReliefIntent"
+    method = found.slots["method"]
+    assert (method.value, method.slot_type, method.value_id, method.value_name) == (
+        "a foam roller", "ReliefMethodType", "MASSAGE", "massage")
+
+
+def test_synonym_said_in_a_paraphrase_resolves(nlu):
+    found = nlu.understand("could skipping my warm up be the cause of this")
+    assert found.intent == "CausesIntent"
+    assert found.slots["cause"].value_id == "NO_WARM_UP"
+
+
+def test_value_the_type_does_not_know_is_unresolved(nlu):
+    found = nlu.understand("can yoga cause it")
+    assert found.intent == "CausesIntent"
+    cause = found.slots["cause"]
+    assert (cause.value, cause.value_id, cause.resolved) == ("yoga", None, False)
+
+
+def test_slot_type_decides_between_look_alike_samples(nlu):
+    # "i have {symptom}" and "i have {warningSign}" differ only in the slot type.
+    assert nlu.understand("i have pins and needles").intent == "RedFlagIntent"
+    assert nlu.understand("i have a dull ache").intent == "SymptomsIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("please help", "AMAZON.HelpIntent"),
+        ("what can I say", "AMAZON.HelpIntent"),
+        ("stop", "AMAZON.StopIntent"),
+        ("never mind", "AMAZON.CancelIntent"),
+        ("yes", "AMAZON.YesIntent"),
+        ("sure", "AMAZON.YesIntent"),
+        ("no thanks", "AMAZON.NoIntent"),
+        ("say that again", "AMAZON.RepeatIntent"),
+        ("go home", "AMAZON.NavigateHomeIntent"),
+    ],
+)
+def test_built_in_phrasings(nlu, said, intent):
+    assert nlu.understand(said).intent == intent
+
+
+def test_paraphrases_with_extra_words_missing_words_and_new_order(nlu):
+    assert nlu.understand("so um what would actually cause a knot like this").intent == "CausesIntent"
+    assert nlu.understand("stretches lower back").intent == "StretchingIntent"
+    assert nlu.understand("ice or heat which one is better for my back").intent == "HeatOrIceIntent"
+
+
+def test_typos_are_forgiven(nlu):
+    assert nlu.understand("how do i strech my lower back").intent == "StretchingIntent"
+
+
+@pytest.mark.parametrize("said", ["what's the capital of france", "play some jazz", "flip a coin", "", "?!"])
+def test_nonsense_goes_to_the_fallback(nlu, said):
+    found = nlu.understand(said)
+    assert found.intent == FALLBACK_INTENT
+    assert found.score < THRESHOLD
+    assert found.slots == {}
+
+
+def test_exit_ends_the_session_without_an_intent(nlu):
+    assert nlu.understand("exit").label == "SessionEndedRequest"
+
+
+# -- invocation forms -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["open back knot guide", "Alexa, launch Back Knot Guide", "start back knot guide",
+                                  "talk to back knot guide", "ask back knot guide", "open the back knot guide",
+                                  "open back not guide"])
+def test_launch_phrases_launch(nlu, said):
+    found = nlu.understand(said)
+    assert (found.kind, found.invoked, found.label) == ("launch", True, "LaunchRequest")
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("ask back knot guide what causes a knot", "CausesIntent"),
+        ("ask back knot guide about heat or ice", "HeatOrIceIntent"),
+        ("ask back knot guide for stretches", "StretchingIntent"),
+        ("ask back knot guide whether i should see a doctor", "SeeDoctorIntent"),
+        ("ask back knot guide if i can still work out", "RestIntent"),
+        ("ask back knot guide to help me get rid of a knot", "ReliefIntent"),
+        ("tell back knot guide i have tingling in my legs", "RedFlagIntent"),
+        ("what causes muscle knots using back knot guide", "CausesIntent"),
+    ],
+)
+def test_one_shots(nlu, said, intent):
+    found = nlu.understand(said)
+    assert (found.kind, found.invoked, found.intent) == ("intent", True, intent)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("should i ask my doctor about it", "SeeDoctorIntent"),
+        ("can you tell me what causes it", "CausesIntent"),
+        ("tell me about trigger points", "MuscleKnotIntent"),
+    ],
+)
+def test_ask_or_tell_inside_a_question_is_not_a_launch(nlu, said, intent):
+    found = nlu.understand(said)
+    assert (found.kind, found.invoked, found.intent) == ("intent", False, intent)
+
+
+def test_the_invocation_name_inside_a_sentence_is_not_a_launch(nlu):
+    assert not nlu.understand("i really like back knot guide").invoked
+
+
+# -- the index: built once per locale, from the model alone ----------------------
+
+
+def test_index_is_built_once_per_locale(monkeypatch):
+    nlu = nlu_for("en-US")
+    assert nlu_for("en-US") is nlu
+
+    def no_reload(*args, **kwargs):
+        raise AssertionError("the model was read again")
+
+    monkeypatch.setattr(model_module, "load_model", no_reload)
+    for said in ("what causes it", "open back knot guide", "yes"):
+        nlu_for("en-US").understand(said)
+
+
+def test_each_locale_reads_its_own_model():
+    british = nlu_for("en-GB")
+    assert british.model.locale == "en-GB"
+    assert british is not nlu_for("en-US")
+    assert british.understand("should i see a physiotherapist").intent == "SeeDoctorIntent"
+    assert british.understand("Should I see my GP?").intent == "SeeDoctorIntent"  # model: "g. p."
+
+
+def test_understanding_comes_from_the_model_file():
+    tiny = InteractionModel(
+        locale="en-US",
+        invocation_name="plant helper",
+        intents={
+            "WaterIntent": IntentModel("WaterIntent", {"plant": "PlantType"},
+                                       ("how often should i water my {plant}", "watering tips")),
+            "AMAZON.StopIntent": IntentModel("AMAZON.StopIntent", {}, ()),
+            "AMAZON.FallbackIntent": IntentModel("AMAZON.FallbackIntent", {}, ()),
+        },
+        types={"PlantType": (SlotValue("FERN", "fern", ("ferns", "boston fern")),)},
+        dialog_intents=frozenset(),
+    )
+    nlu = NLU(tiny)
+    found = nlu.understand("ask plant helper how often do i water a boston fern")
+    assert (found.intent, found.slots["plant"].value_id) == ("WaterIntent", "FERN")
+    assert nlu.understand("quit").intent == "AMAZON.StopIntent"
+    assert nlu.understand("yes").intent == FALLBACK_INTENT  # the model declares no YesIntent
+
+
+def test_no_slotless_sample_hides_a_slot_value():
+    """A slotless sample equal to a slot sample filled with a value would win without the value."""
+    model = load_model("en-US")
+    for intent in model.intents.values():
+        filled = set()
+        for sample in intent.samples:
+            match = re.search(r"\{(\w+)\}", sample)
+            if match:
+                for value in model.types[intent.slots[match.group(1)]]:
+                    filled.update(sample.replace(match.group(0), p) for p in value.phrasings)
+        hidden = [s for s in intent.samples if "{" not in s and s in filled]
+        assert not hidden, f"{intent.name}: {hidden}"
+
+
+# -- the labelled set and the accuracy floor --------------------------------------
+
+
+def _model_utterances() -> set[str]:
+    model = load_model("en-US")
+    said = set()
+    for intent in model.intents.values():
+        for sample in intent.samples:
+            match = re.search(r"\{(\w+)\}", sample)
+            values = [p for v in model.types[intent.slots[match.group(1)]] for p in v.phrasings] if match else [""]
+            for value in values:
+                text = sample.replace(match.group(0), value) if match else sample
+                said.add(" ".join(normalise(text)))
+    return said
+
+
+def test_labelled_set_is_big_enough_and_covers_every_intent():
+    examples = load_examples(LABELLED)
+    assert len(examples) >= 200
+    assert len(load_out_of_domain(OUT_OF_DOMAIN)) >= 40
+    intents = set(load_model("en-US").intents) - {FALLBACK_INTENT}
+    assert intents <= {e.label for e in examples}
+    assert any(e.text.lower().startswith(("ask ", "tell ")) and e.label != "LaunchRequest" for e in examples)
+
+
+@pytest.mark.parametrize(("name", "in_domain", "out_of_domain"), LABELLED_SETS)
+def test_labelled_utterances_are_not_copies_of_the_model(name, in_domain, out_of_domain):
+    samples = _model_utterances()
+    examples, off_topic = load_set(LABELS_DIR, "en-US", in_domain, out_of_domain)
+    copies = [text for text in [e.text for e in examples] + off_topic if " ".join(normalise(text)) in samples]
+    assert not copies, f"{name} set, copied from the interaction model: {copies}"
+
+
+def test_labels_name_real_intents_slots_and_values():
+    model = load_model("en-US")
+    value_ids = {(t, v.id) for t, values in model.types.items() for v in values}
+    for example in load_examples(LABELLED):
+        if example.label in ("LaunchRequest", "SessionEndedRequest"):
+            continue
+        intent = model.intents[example.label]
+        for slot, value_id in (example.slots or {}).items():
+            assert slot in intent.slots, example
+            assert value_id == "?" or (intent.slots[slot], value_id) in value_ids, example
+
+
+def test_accuracy_floor(nlu):
+    """make nlu-report prints the detail; this keeps a regression out of CI."""
+    report = evaluate(nlu, load_examples(LABELLED), load_out_of_domain(OUT_OF_DOMAIN))
+    assert report.in_domain_accuracy >= 0.95, report.misses
+    assert report.rejection_rate >= 0.90, report.misses
+
+
+def test_no_two_labelled_utterances_are_the_same():
+    texts = [" ".join(normalise(e.text)) for e in load_examples(LABELLED)]
+    texts += [" ".join(normalise(t)) for t in load_out_of_domain(OUT_OF_DOMAIN)]
+    duplicates = [t for t, n in itertools.groupby(sorted(texts)) if len(list(n)) > 1]
+    assert not duplicates
+
+
+def test_nlu_report_prints_accuracy_per_intent_rejection_and_confusions(capsys):
+    assert evaluation.main([]) == 0
+    out = capsys.readouterr().out
+    assert "accuracy per intent" in out and "  CausesIntent " in out
+    assert "out-of-domain rejection" in out and "confusions (" in out
+    assert "holdout " in out and "development " in out
