@@ -86,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
                 output.turn(simulator.say(utterance))
         else:
             _repl(simulator, output)
+    except BrokenPipeError:
+        # The reader went away (`skill-sim --json ... | head`): nothing failed here.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (ReplayError, ModelError, TransportError, OSError, ValueError) as error:
         print(f"skill-sim: {error}", file=sys.stderr)
         return FAILED
