@@ -30,6 +30,18 @@ fuzz: $(STAMP)
 load: $(STAMP)
 	$(BIN)/python -m bench.load
 
+# Speed figures against a bare Flask app and the stock verifier (BENCHMARKS.md).
+# Not a test; about 1.5 minutes. Adds the `bench` extra (profiler, stock verifier).
+.PHONY: bench
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench
+
 # Deploying (see README): the ASK CLI skill package, the AWS Lambda zip, and the
 # screens as HTML. `make package ENDPOINT=https://host/alexa` (or a Lambda ARN).
 .PHONY: generate package lambda-zip preview

@@ -83,7 +83,7 @@ def _alexa() -> Response:
     except VerificationError as error:
         return _refuse(400, str(error))
     try:
-        parsed = parse_envelope(body)
+        parsed = parse_envelope(envelope)  # already parsed: no second json.loads
     except BadEnvelope as error:
         return _refuse(400, str(error))
     return _json(dispatch(parsed))

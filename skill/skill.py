@@ -10,6 +10,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
 from skill import topics
+from skill.envelope import envelope_from_json
 from skill.handlers import REQUEST_HANDLERS, ApologyHandler
 
 log = logging.getLogger(__name__)
@@ -23,37 +24,42 @@ def build_skill_builder() -> SkillBuilder:
     return builder
 
 
-_builder = build_skill_builder()
-SKILL = _builder.create()
+SKILL = build_skill_builder().create()
 _serializer = DefaultSerializer()
 topics.warm()
-
-# AWS Lambda entry point: handler "skill.skill.lambda_handler".
-lambda_handler = _builder.lambda_handler()
 
 
 class BadEnvelope(ValueError):
     """The body is JSON but not an Alexa request envelope."""
 
 
-def parse_envelope(body: str | bytes) -> RequestEnvelope:
+def parse_envelope(body: str | bytes | dict) -> RequestEnvelope:
+    """The SDK envelope for a request body, raw or already parsed."""
     try:
-        envelope = _serializer.deserialize(body, RequestEnvelope)
-    except Exception as error:  # the SDK raises several types for bad shapes
+        data = body if isinstance(body, dict) else json.loads(body)
+        envelope = envelope_from_json(data)
+    except Exception as error:  # bad shapes fail in many ways (types, casts, unknown kinds)
         raise BadEnvelope("not an Alexa request envelope") from error
     if envelope is None or envelope.request is None:
         raise BadEnvelope("missing request")
     return envelope
 
 
-def dispatch(envelope: RequestEnvelope) -> dict:
+def dispatch(envelope: RequestEnvelope, context: object = None) -> dict:
     """Run the skill on a parsed envelope and return the response as JSON data."""
-    response = SKILL.invoke(request_envelope=envelope, context=None)
+    response = SKILL.invoke(request_envelope=envelope, context=context)
     return _serializer.serialize(response)
 
 
 def invoke(body: str | bytes | dict) -> dict:
     """Parse, run, serialise: the whole skill in one call (simulator, benchmarks)."""
-    if isinstance(body, dict):
-        body = json.dumps(body)
     return dispatch(parse_envelope(body))
+
+
+def lambda_handler(event: dict, context: object) -> dict:
+    """AWS Lambda entry point: handler "skill.skill.lambda_handler".
+
+    Replaces the SkillBuilder's wrapper, which builds a new CustomSkill per
+    call and turns the event back into text for the SDK's slow deserializer.
+    """
+    return dispatch(parse_envelope(event), context)

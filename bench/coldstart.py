@@ -1,0 +1,133 @@
+"""4. Cold start: from creating the process to the first answered request.
+
+The clock starts just before the process is created and stops when its
+answer arrives, so interpreter start, imports, building the app and the
+first request (for the skill: fetching and validating the signing chain) all
+count.  Each case runs REPEATS times, cases alternating; the median is shown.
+
+- in-process (the Lambda case): ``import skill.skill`` + ``lambda_handler``
+  on one envelope, against a bare Flask app (import Flask, build the app,
+  one POST straight into its WSGI callable);
+- over HTTP: gunicorn with skill/gunicorn_conf.py serving the verified
+  webhook, against the same gunicorn serving the bare endpoint; the first
+  answer is to a signed POST.
+
+Bytecode: the checkout's own modules are byte-compiled on a first, discarded
+run (as ``pip install`` does for everything else).  One more pair of rows
+shows the Lambda case with no bytecode at all, which is what an image or zip
+built with ``pip install --no-compile`` on a read-only filesystem gets.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import envelopes
+from bench.server import ROOT, Gunicorn
+from bench.stats import Table, median
+from skill.local_ca import LocalAlexaCA
+
+REPEATS = int(os.environ.get("BENCH_COLD_REPEATS", "5"))
+
+# Each child prints "answered" as soon as it has the answer, then its peak RSS.
+_LAMBDA = """
+import json, sys
+from skill.skill import lambda_handler
+answer = lambda_handler(json.loads(open(sys.argv[1], "rb").read()), None)
+assert answer["response"], answer
+print("answered", flush=True)
+"""
+_BARE = """
+import sys
+from bench.apps import bare
+from bench.wsgi import post
+post(bare(), open(sys.argv[1], "rb").read())
+print("answered", flush=True)
+"""
+_NOTHING = 'print("answered", flush=True)'
+# VmHWM, not ru_maxrss: on Linux the latter keeps the forking parent's peak across exec.
+_PEAK = """
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        print(line.split()[1], flush=True)
+"""
+
+
+def _child_env(env: dict[str, str], bytecode: bool) -> dict[str, str]:
+    child = os.environ | env
+    child.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not bytecode:
+        # An empty cache that nothing may write to: every module compiles from source.
+        child |= {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": tempfile.mkdtemp(prefix="no-pyc-")}
+    return child
+
+
+def in_process(script: str, event_path: str, env: dict[str, str]) -> tuple[float, int]:
+    """Seconds to the answer, and the child's peak RSS in KiB."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", script + _PEAK, event_path], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = child.stdout.readline()
+    answered = time.perf_counter()
+    rest, errors = child.stdout.read(), child.stderr.read()  # not communicate(): it skips what readline buffered
+    child.wait(30)
+    if first.strip() != "answered" or child.returncode:
+        raise RuntimeError(f"cold start child failed: {first!r} {rest!r} {errors[-2000:]}")
+    return answered - started, int(rest.split()[-1])
+
+
+def over_http(app: str, env: dict[str, str], request: tuple[bytes, dict], log: Path) -> float:
+    with Gunicorn(app, env, log) as server:
+        started = server.start()
+        return server.first_answer(*request) - started
+
+
+def run(ca: LocalAlexaCA, ca_dir: str, server_env: dict[str, str]) -> dict:
+    work = Path(ca_dir)
+    event = envelopes.envelope(envelopes.request("LaunchRequest"))
+    (work / "event.json").write_bytes(envelopes.body(event))
+    event_path = str(work / "event.json")
+    with_pyc, without_pyc = _child_env(server_env, True), _child_env(server_env, False)
+    cases = {
+        "python -c pass (interpreter alone)": lambda: in_process(_NOTHING, event_path, with_pyc),
+        "bare Flask, in-process": lambda: in_process(_BARE, event_path, with_pyc),
+        "skill, Lambda (import + lambda_handler)": lambda: in_process(_LAMBDA, event_path, with_pyc),
+        "bare Flask, in-process, no bytecode": lambda: in_process(_BARE, event_path, without_pyc),
+        "skill, Lambda, no bytecode": lambda: in_process(_LAMBDA, event_path, without_pyc),
+        "bare Flask, gunicorn": lambda: (over_http("bench.apps:bare()", with_pyc, _signed(ca), work / "cold.log"), 0),
+        "verified webhook, gunicorn": lambda: (
+            over_http("bench.apps:verified_skill()", with_pyc, _signed(ca), work / "cold.log"), 0),
+    }
+    for case in cases.values():  # byte-compiles the checkout; not counted
+        case()
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    peaks: dict[str, list[int]] = {name: [] for name in cases}
+    for _ in range(REPEATS):
+        for name, case in cases.items():
+            seconds, peak = case()
+            times[name].append(seconds)
+            peaks[name].append(peak)
+    cold = {name: median(t) for name, t in times.items()}
+    table = Table(f"4. Cold start: process created -> first answer (median of {REPEATS})",
+                  ["case", "ms", "vs bare Flask", "peak RSS MiB"])
+    pairs = {"skill, Lambda (import + lambda_handler)": "bare Flask, in-process",
+             "skill, Lambda, no bytecode": "bare Flask, in-process, no bytecode",
+             "verified webhook, gunicorn": "bare Flask, gunicorn"}
+    for name, seconds in cold.items():
+        baseline = pairs.get(name)
+        peak = median(peaks[name])
+        table.add(name, f"{seconds * 1000:.0f}", f"{seconds / cold[baseline]:.2f}x" if baseline else "",
+                  f"{peak / 1024:.1f}" if peak else "")
+    table.print()
+    return {"cold_lambda_ratio": cold["skill, Lambda (import + lambda_handler)"] / cold["bare Flask, in-process"],
+            "cold_http_ratio": cold["verified webhook, gunicorn"] / cold["bare Flask, gunicorn"]}
+
+
+def _signed(ca: LocalAlexaCA) -> tuple[bytes, dict]:
+    body = envelopes.body(envelopes.envelope(envelopes.request("LaunchRequest")))
+    return body, ca.sign(body)
