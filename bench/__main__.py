@@ -6,6 +6,7 @@ noisy, so each comparison is made in this one run and shown as a ratio.
 
 from __future__ import annotations
 
+import compileall
 import os
 import platform
 import ssl
@@ -14,6 +15,7 @@ import tempfile
 import time
 
 from bench import coldstart, dispatch, stages, throughput, verification
+from bench.server import ROOT
 from bench.stats import Table
 from skill.local_ca import LocalAlexaCA
 
@@ -53,6 +55,10 @@ def targets(found: dict) -> None:
 def main() -> int:
     started = time.perf_counter()
     print(machine(), flush=True)
+    # Servers and cold starts run from bytecode, as an installed package does
+    # (PYTHONDONTWRITEBYTECODE would otherwise leave the checkout uncompiled).
+    for package in ("skill", "bench"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     found = dispatch.run()
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
         ca = LocalAlexaCA.create()
