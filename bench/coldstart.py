@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -59,12 +58,13 @@ for line in open("/proc/self/status"):
 """
 
 
-def _child_env(env: dict[str, str], bytecode: bool) -> dict[str, str]:
+def _child_env(env: dict[str, str], no_bytecode_in: Path | None = None) -> dict[str, str]:
     child = os.environ | env
     child.pop("PYTHONDONTWRITEBYTECODE", None)
-    if not bytecode:
+    if no_bytecode_in is not None:
         # An empty cache that nothing may write to: every module compiles from source.
-        child |= {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": tempfile.mkdtemp(prefix="no-pyc-")}
+        no_bytecode_in.mkdir(exist_ok=True)
+        child |= {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(no_bytecode_in)}
     return child
 
 
@@ -93,7 +93,7 @@ def run(ca: LocalAlexaCA, ca_dir: str, server_env: dict[str, str]) -> dict:
     event = envelopes.envelope(envelopes.request("LaunchRequest"))
     (work / "event.json").write_bytes(envelopes.body(event))
     event_path = str(work / "event.json")
-    with_pyc, without_pyc = _child_env(server_env, True), _child_env(server_env, False)
+    with_pyc, without_pyc = _child_env(server_env), _child_env(server_env, work / "no-bytecode")
     cases = {
         "python -c pass (interpreter alone)": lambda: in_process(_NOTHING, event_path, with_pyc),
         "bare Flask, in-process": lambda: in_process(_BARE, event_path, with_pyc),
