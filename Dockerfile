@@ -10,7 +10,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY skill ./skill
 COPY interaction_model ./interaction_model
-RUN pip install --no-compile . \
+RUN pip install . \
  && useradd --create-home --uid 10001 skill
 
 USER skill

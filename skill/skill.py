@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 
 from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_core.serialize import DefaultSerializer
@@ -56,10 +57,22 @@ def invoke(body: str | bytes | dict) -> dict:
     return dispatch(parse_envelope(body))
 
 
+# On Lambda there is no webhook verifier; the skill ID check happens here.
+LAMBDA_SKILL_ID = os.environ.get("ALEXA_SKILL_ID") or None
+
+
 def lambda_handler(event: dict, context: object) -> dict:
     """AWS Lambda entry point: handler "skill.skill.lambda_handler".
 
     Replaces the SkillBuilder's wrapper, which builds a new CustomSkill per
     call and turns the event back into text for the SDK's slow deserializer.
     """
-    return dispatch(parse_envelope(event), context)
+    envelope = parse_envelope(event)
+    if LAMBDA_SKILL_ID and _application_id(envelope) != LAMBDA_SKILL_ID:
+        raise PermissionError("request is for another skill")
+    return dispatch(envelope, context)
+
+
+def _application_id(envelope: RequestEnvelope) -> str | None:
+    system = getattr(envelope.context, "system", None)
+    return getattr(getattr(system, "application", None), "application_id", None)

@@ -8,7 +8,7 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, RequestEnvelope
 from ask_sdk_model.slu.entityresolution import StatusCode
-from conftest import ECHO_SHOW, envelope, intent_request, launch_request, session_ended_request, slot
+from conftest import ECHO_SHOW, SKILL_ID, envelope, intent_request, launch_request, session_ended_request, slot
 
 from skill.envelope import envelope_from_json
 
@@ -138,3 +138,14 @@ def test_lambda_handler_refuses_an_event_that_is_not_an_envelope():
 
     with pytest.raises(BadEnvelope):
         lambda_handler({"request": "LaunchRequest"}, None)
+
+
+def test_lambda_handler_refuses_another_skills_request(monkeypatch):
+    from skill import skill as skill_module
+
+    event = envelope(launch_request())
+    monkeypatch.setattr(skill_module, "LAMBDA_SKILL_ID", SKILL_ID)
+    assert skill_module.lambda_handler(copy.deepcopy(event), None)["response"]["outputSpeech"]
+    monkeypatch.setattr(skill_module, "LAMBDA_SKILL_ID", "amzn1.ask.skill.someone-else")
+    with pytest.raises(PermissionError):
+        skill_module.lambda_handler(event, None)
