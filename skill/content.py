@@ -397,7 +397,8 @@ PHRASES = {
     "to relieve it, how to prevent it, or when to see a doctor.",
     "what_else": "What would you like to know?",
     "anything_else": "Is there anything else you'd like to know?",
-    "declined": "All right.",
+    "declined": "All right. You can ask about causes, symptoms, relief, prevention, "
+    "or when to see a doctor.",
     "goodbye": "Take care of your back. Goodbye.",
     "fallback": "Sorry, I can't help with that. I can only talk about a lump "
     "in your lower back after exercise.",
