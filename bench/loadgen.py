@@ -26,8 +26,11 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Iterable, Mapping, Sequence
+
+from bench.envelopes import body
+from skill.simulator import requests as alexa
+from skill.topics import INTENT_ROUTES
 
 __all__ = ["Request", "LoadResult", "run_load", "sample_envelopes", "signed_requests", "unsigned_requests"]
 
@@ -219,66 +222,57 @@ async def _skip_chunks(reader: asyncio.StreamReader) -> None:
 # Bodies: a mix of what Alexa sends during real conversations
 # --------------------------------------------------------------------------
 
-# (request type, intent, slot name, spoken value, resolved value id, session attributes)
+# (request type or intent, spoken slot value, the value id it resolves to, session attributes)
 _MIX = [
-    ("LaunchRequest", None, None, None, None, {}),
-    ("IntentRequest", "LumpIntent", None, None, None, {}),
-    ("IntentRequest", "MuscleKnotIntent", None, None, None, {}),
-    ("IntentRequest", "CausesIntent", "cause", "dehydration", "DEHYDRATION", {}),
-    ("IntentRequest", "CausesIntent", "cause", "lifting too much", None, {}),
-    ("IntentRequest", "SymptomsIntent", None, None, None, {}),
-    ("IntentRequest", "ReliefIntent", "method", "massage", "MASSAGE", {}),
-    ("IntentRequest", "StretchingIntent", None, None, None, {}),
-    ("IntentRequest", "PreventionIntent", None, None, None, {}),
-    ("IntentRequest", "RedFlagIntent", "warningSign", "numb legs", "NUMBNESS_TINGLING", {}),
-    ("IntentRequest", "SeeDoctorIntent", None, None, None, {}),
-    ("IntentRequest", "AMAZON.YesIntent", None, None, None, {"offer": "lump"}),
-    ("IntentRequest", "AMAZON.NoIntent", None, None, None, {"offer": "knot"}),
-    ("IntentRequest", "AMAZON.HelpIntent", None, None, None, {}),
-    ("IntentRequest", "AMAZON.RepeatIntent", None, None, None, {}),
-    ("IntentRequest", "AMAZON.FallbackIntent", None, None, None, {}),
-    ("IntentRequest", "AMAZON.StopIntent", None, None, None, {}),
-    ("SessionEndedRequest", None, None, None, None, {}),
+    ("LaunchRequest", None, None, {}),
+    ("LumpIntent", None, None, {}),
+    ("MuscleKnotIntent", None, None, {}),
+    ("CausesIntent", "dehydration", "DEHYDRATION", {}),
+    ("CausesIntent", "lifting too much", None, {}),  # words the slot type does not know
+    ("SymptomsIntent", None, None, {}),
+    ("ReliefIntent", "massage", "MASSAGE", {}),
+    ("StretchingIntent", None, None, {}),
+    ("PreventionIntent", None, None, {}),
+    ("RedFlagIntent", "numb legs", "NUMBNESS_TINGLING", {}),
+    ("SeeDoctorIntent", None, None, {}),
+    ("AMAZON.YesIntent", None, None, {"offer": "lump"}),
+    ("AMAZON.NoIntent", None, None, {"offer": "knot"}),
+    ("AMAZON.HelpIntent", None, None, {}),
+    ("AMAZON.RepeatIntent", None, None, {}),
+    ("AMAZON.FallbackIntent", None, None, {}),
+    ("AMAZON.StopIntent", None, None, {}),
+    ("SessionEndedRequest", None, None, {}),
 ]
 
 
-def sample_envelopes(skill_id: str, now: datetime | None = None) -> list[dict]:
-    """One full envelope per entry of the mix, timestamped ``now``."""
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return [_envelope(skill_id, stamp, *entry) for entry in _MIX]
+def sample_envelopes(skill_id: str) -> list[dict]:
+    """One full envelope per entry of the mix, each from its own user, device and session."""
+    return [_envelope(skill_id, *entry) for entry in _MIX]
 
 
-def _envelope(skill_id, stamp, req_type, intent, slot_name, value, value_id, attributes) -> dict:
-    request: dict = {"type": req_type, "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-                     "timestamp": stamp, "locale": "en-US"}
-    if intent:
-        slots = {}
-        if slot_name:
-            code = "ER_SUCCESS_MATCH" if value_id else "ER_SUCCESS_NO_MATCH"
-            resolution: dict = {"authority": f"amzn1.er-authority.echo-sdk.{skill_id}.T", "status": {"code": code}}
-            if value_id:
-                resolution["values"] = [{"value": {"name": value, "id": value_id}}]
-            slots[slot_name] = {"name": slot_name, "value": value, "confirmationStatus": "NONE",
-                                "resolutions": {"resolutionsPerAuthority": [resolution]}}
-        request |= {"dialogState": "COMPLETED", "intent": {"name": intent, "confirmationStatus": "NONE", "slots": slots}}
-    if req_type == "SessionEndedRequest":
-        request["reason"] = "USER_INITIATED"
-    user = {"userId": f"amzn1.ask.account.LOAD{uuid.uuid4().hex}"}
-    application = {"applicationId": skill_id}
-    return {
-        "version": "1.0",
-        "session": {"new": req_type == "LaunchRequest", "sessionId": f"amzn1.echo-api.session.{uuid.uuid4()}",
-                    "application": application, "attributes": attributes, "user": user},
-        "context": {"System": {"application": application, "user": user,
-                               "device": {"deviceId": f"amzn1.ask.device.LOAD{uuid.uuid4().hex}",
-                                          "supportedInterfaces": {}},
-                               "apiEndpoint": "https://api.amazonalexa.com", "apiAccessToken": "eyJ.LOAD.token"}},
-        "request": request,
-    }
+def _envelope(skill_id: str, kind: str, said: str | None, value_id: str | None, attributes: dict) -> dict:
+    # A user and device per request, as a fleet of Echos would send them.
+    identity = alexa.Identity(skill_id=skill_id, user_id=f"amzn1.ask.account.LOAD{uuid.uuid4().hex}",
+                              device_id=f"amzn1.ask.device.LOAD{uuid.uuid4().hex}",
+                              api_access_token="eyJ.LOAD.token", interfaces=alexa.ECHO_DOT)
+    return alexa.envelope(_request(skill_id, kind, said, value_id), identity, attributes=attributes,
+                          new=kind == "LaunchRequest", session_id=alexa.new_session_id())
+
+
+def _request(skill_id: str, kind: str, said: str | None, value_id: str | None) -> dict:
+    if kind == "LaunchRequest":
+        return alexa.launch_request()
+    if kind == "SessionEndedRequest":
+        return alexa.session_ended_request()
+    slots = None
+    if said:
+        route = INTENT_ROUTES[kind]
+        slots = alexa.slot(route.slot, said, slot_type=route.slot_type, value_id=value_id, skill_id=skill_id)
+    return alexa.intent_request(kind, slots)
 
 
 def unsigned_requests(envelopes: Iterable[dict]) -> list[Request]:
-    return [Request(json.dumps(e, separators=(",", ":")).encode()) for e in envelopes]
+    return [Request(body(e)) for e in envelopes]
 
 
 def signed_requests(ca, envelopes: Iterable[dict], **sign_kwargs) -> list[Request]:

@@ -107,6 +107,26 @@ def test_screen_devices_declare_apl(wire):
     assert "Alexa.Presentation.APL" in wire.sent[0]["context"]["System"]["device"]["supportedInterfaces"]
 
 
+def test_changing_one_envelope_in_place_leaves_the_next_untouched():
+    identity = alexa.Identity(interfaces=alexa.ECHO_SHOW, user_extra={"permissions": {"consentToken": "t"}})
+    attributes = {"offer": "lump"}
+    first = alexa.envelope(alexa.launch_request(), identity, attributes=attributes)
+    system = first["context"]["System"]
+    system["device"]["supportedInterfaces"]["Alexa.Presentation.APL"]["runtime"]["maxVersion"] = "1.0"
+    system["device"]["supportedInterfaces"]["AudioPlayer"] = {}
+    system["user"]["permissions"]["consentToken"] = "changed"
+    first["session"]["attributes"]["offer"] = "changed"
+
+    after = alexa.envelope(alexa.launch_request(), identity, attributes=attributes)
+    assert after["context"]["System"]["device"]["supportedInterfaces"] == {
+        "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}}
+    assert alexa.ECHO_SHOW == after["context"]["System"]["device"]["supportedInterfaces"]
+    assert after["context"]["System"]["user"]["permissions"]["consentToken"] == "t"
+    assert after["session"]["user"]["permissions"]["consentToken"] == "t"
+    assert first["session"]["user"]["permissions"]["consentToken"] == "t"  # session and System apart
+    assert after["session"]["attributes"] == attributes == {"offer": "lump"}
+
+
 # -- sessions ----------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ same functions.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -43,18 +44,19 @@ def new_session_id() -> str:
     return f"amzn1.echo-api.session.{uuid.uuid4()}"
 
 
-def _request(kind: str, locale: str) -> dict:
-    return {"type": kind, "requestId": new_request_id(), "timestamp": now_iso(), "locale": locale}
+def new_request(kind: str, locale: str = "en-US", **fields) -> dict:
+    """A request of any type: the fields every request has, then ``fields``."""
+    return {"type": kind, "requestId": new_request_id(), "timestamp": now_iso(), "locale": locale, **fields}
 
 
 def launch_request(locale: str = "en-US") -> dict:
-    return _request("LaunchRequest", locale)
+    return new_request("LaunchRequest", locale)
 
 
 def intent_request(name: str, slots: dict | None = None, locale: str = "en-US",
                    dialog_state: str | None = None) -> dict:
     """An IntentRequest; ``dialog_state`` only for intents with a dialog model, as Alexa does."""
-    request = _request("IntentRequest", locale)
+    request = new_request("IntentRequest", locale)
     if dialog_state:
         request["dialogState"] = dialog_state
     request["intent"] = {"name": name, "confirmationStatus": "NONE", "slots": slots or {}}
@@ -62,7 +64,7 @@ def intent_request(name: str, slots: dict | None = None, locale: str = "en-US",
 
 
 def session_ended_request(reason: str = "USER_INITIATED", locale: str = "en-US") -> dict:
-    return _request("SessionEndedRequest", locale) | {"reason": reason}
+    return new_request("SessionEndedRequest", locale, reason=reason)
 
 
 def authority(skill_id: str, slot_type: str) -> str:
@@ -90,26 +92,38 @@ def slot(name: str, value: str, *, slot_type: str | None = None, value_id: str |
 
 def envelope(request: dict, identity: Identity = Identity(), *, attributes: dict | None = None,
              new: bool = False, session_id: str = "amzn1.echo-api.session.simulator") -> dict:
-    """A full request envelope: version, session and context.System."""
-    application = {"applicationId": identity.skill_id}
-    user = {"userId": identity.user_id, **identity.user_extra}
+    """A full request envelope: version, session and context.System.
+
+    Nothing in it is shared with the identity, the attributes or another
+    envelope (ECHO_SHOW, for one, is module-level), so a caller may change an
+    envelope in place without changing the next one.
+    """
     return {
         "version": "1.0",
         "session": {
             "new": new,
             "sessionId": session_id,
-            "application": application,
-            "attributes": attributes or {},
-            "user": user,
+            "application": _application(identity),
+            "attributes": copy.deepcopy(attributes or {}),
+            "user": _user(identity),
         },
         "context": {
             "System": {
-                "application": application,
-                "user": user,
-                "device": {"deviceId": identity.device_id, "supportedInterfaces": identity.interfaces},
+                "application": _application(identity),
+                "user": _user(identity),
+                "device": {"deviceId": identity.device_id,
+                           "supportedInterfaces": copy.deepcopy(identity.interfaces)},
                 "apiEndpoint": identity.api_endpoint,
                 "apiAccessToken": identity.api_access_token,
             }
         },
         "request": request,
     }
+
+
+def _application(identity: Identity) -> dict:
+    return {"applicationId": identity.skill_id}
+
+
+def _user(identity: Identity) -> dict:
+    return {"userId": identity.user_id, **copy.deepcopy(identity.user_extra)}
