@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from skill.simulator import requests as alexa
-from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS
+from skill.topics import INTENT_ROUTES
 
 SKILL_ID = "amzn1.ask.skill.00000000-bench-0000-0000-000000000000"
 # One user on an Echo Dot (no interfaces the skill uses).
@@ -15,8 +15,8 @@ IDENTITY = alexa.Identity(skill_id=SKILL_ID, user_id="amzn1.ask.account.BENCH",
                           interfaces=alexa.ECHO_DOT)
 
 # A value the interaction model resolves, for every intent that has a slot.
-_SLOT_SAID = {"CauseType": "overdoing it", "SymptomType": "tender to touch",
-              "ReliefMethodType": "stretching", "WarningSignType": "numbness"}
+_SLOT_SAID = {"CauseType": ("overdoing it", "OVERUSE"), "SymptomType": ("tender to touch", "TENDERNESS"),
+              "ReliefMethodType": ("stretching", "STRETCHING"), "WarningSignType": ("numbness", "NUMBNESS_TINGLING")}
 
 request = alexa.new_request  # e.g. request("LaunchRequest")
 
@@ -28,8 +28,8 @@ def envelope(request: dict, attributes: dict | None = None) -> dict:
 
 
 def resolved_slot(name: str, slot_type: str) -> dict:
-    value_id = next(iter(SLOT_VALUE_TOPICS[slot_type]))
-    return alexa.slot(name, _SLOT_SAID[slot_type], slot_type=slot_type, value_id=value_id, skill_id=SKILL_ID)
+    said, value_id = _SLOT_SAID[slot_type]
+    return alexa.slot(name, said, slot_type=slot_type, value_id=value_id, skill_id=SKILL_ID)
 
 
 def custom_intent(name: str) -> dict:
