@@ -15,13 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
-
 from skill import content
 from skill.topics import catalogue
 
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
     from skill.replies import Reply
 
@@ -65,6 +64,10 @@ def supports_apl(envelope: RequestEnvelope) -> bool:
 
 
 def render_directive(reply: Reply, locale: str | None) -> RenderDocumentDirective:
+    # Imported on first use: the APL models cost ~10 ms of every cold start,
+    # and a voice-only device never needs them.
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+
     screen = screen_for(reply, locale)
     return RenderDocumentDirective(
         token=f"{TOKEN_PREFIX}.{screen.document}",
