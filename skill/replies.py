@@ -6,7 +6,7 @@ can say it again on a later turn; SDK objects never go into the session.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
@@ -89,6 +89,6 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
         builder.add_directive(screens.render_directive(reply, getattr(envelope.request, "locale", None)))
     if envelope.session is not None:
         session = handler_input.attributes_manager.session_attributes
-        session[LAST_REPLY] = asdict(reply)
+        session[LAST_REPLY] = dict(vars(reply))  # every field is a string or None: no deep copy
         session[PENDING_OFFER] = reply.offer
     return builder.response
