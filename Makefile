@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@$(BIN)/python -m skill.config
 	PORT=$(PORT) $(BIN)/gunicorn --config skill/gunicorn_conf.py 'skill.app:create_app()'
 
 test: $(STAMP)

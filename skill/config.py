@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -59,3 +60,17 @@ class Config:
             allow_legacy_sha1=_flag(env.get("ALEXA_ALLOW_SHA1"), False),
             max_body_bytes=_integer("ALEXA_MAX_BODY_BYTES", env.get("ALEXA_MAX_BODY_BYTES"), 128 * 1024),
         )
+
+
+def main() -> int:
+    """`python -m skill.config`: check the settings before a server starts."""
+    try:
+        Config.from_env()
+    except ConfigError as error:
+        print(f"Configuration error: {error}. See README.md, 'Settings'.", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -186,3 +186,14 @@ def test_a_full_signed_dialog_and_its_failures_log_nothing_personal(local_ca, ca
     secrets = [USER_ID, DEVICE_ID, API_TOKEN, CONSENT_TOKEN, chat.session_id, signed["Signature-256"][:24]]
     for secret in secrets + chat.bodies + [body for body, _ in failures]:
         assert secret not in text
+
+
+def test_config_check_explains_a_missing_skill_id(monkeypatch, capsys):
+    from skill import config
+
+    monkeypatch.delenv("ALEXA_SKILL_ID", raising=False)
+    monkeypatch.setenv("ALEXA_VERIFY", "1")
+    assert config.main() == 2
+    assert "ALEXA_SKILL_ID is required" in capsys.readouterr().err
+    monkeypatch.setenv("ALEXA_VERIFY", "0")
+    assert config.main() == 0
