@@ -2,7 +2,8 @@
 
 import os
 
-# Loopback by default; the container sets BIND=0.0.0.0:$PORT.
+# Loopback by default; BIND overrides it (the benchmarks and tests use it).
+# The Docker image passes --bind 0.0.0.0:$PORT on the command line instead.
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8080')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
