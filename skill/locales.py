@@ -110,7 +110,7 @@ def _localised(texts: list[str], locale: str) -> list[str]:
 
 
 def render(model: dict) -> str:
-    """A model as it is written to disk."""
+    """JSON as the committed files are written: the models, and skill.json (packaging)."""
     return json.dumps(model, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -13,7 +13,6 @@ skill package is always built from the sources, into ``build/``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -135,14 +134,10 @@ def _as_written(sample: str) -> str:
     return re.sub(r"\bi\b", "I", sample)
 
 
-def render_json(data: dict) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
 def generate() -> list[Path]:
     """Rewrite every generated file that is committed: the locale models and skill.json."""
     written = locales.write_models()
-    MANIFEST_PATH.write_text(render_json(manifest()), encoding="utf-8")
+    MANIFEST_PATH.write_text(locales.render(manifest()), encoding="utf-8")
     return [*written, MANIFEST_PATH]
 
 
@@ -160,7 +155,7 @@ def build_skill_package(
         shutil.rmtree(out_dir)
     models = out_dir / "interactionModels" / "custom"
     models.mkdir(parents=True)
-    (out_dir / "skill.json").write_text(render_json(manifest(endpoint, certificate)), encoding="utf-8")
+    (out_dir / "skill.json").write_text(locales.render(manifest(endpoint, certificate)), encoding="utf-8")
     for locale in content.LOCALES:
         (models / f"{locale}.json").write_text(locales.render(locales.model_for(locale)), encoding="utf-8")
     # The package API takes a zip of the top-level folder itself.

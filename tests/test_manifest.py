@@ -18,7 +18,7 @@ KEYWORDS_MAX = 30
 
 def test_committed_manifest_is_what_the_generator_makes():
     committed = packaging.MANIFEST_PATH.read_text(encoding="utf-8")
-    assert committed == packaging.render_json(packaging.manifest()), (
+    assert committed == locales.render(packaging.manifest()), (
         "skill.json is stale: run `make generate` (python -m skill.packaging generate)"
     )
 
