@@ -39,8 +39,8 @@ def parse_envelope(body: str | bytes | dict) -> RequestEnvelope:
     try:
         data = body if isinstance(body, dict) else json.loads(body)
         envelope = envelope_from_json(data)
-    except Exception as error:  # bad shapes fail in many ways (types, casts, unknown kinds)
-        raise BadEnvelope("not an Alexa request envelope") from error
+    except Exception:  # bad shapes fail in many ways (types, casts, unknown kinds)
+        raise BadEnvelope("not an Alexa request envelope") from None  # the cause quotes request data
     if envelope is None or envelope.request is None:
         raise BadEnvelope("missing request")
     return envelope
