@@ -6,12 +6,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PORT=8080
 
-WORKDIR /app
+# Build from /src, then run from an empty folder: gunicorn puts its working
+# directory first on the import path, which would shadow the installed package.
+WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY skill ./skill
-COPY interaction_model ./interaction_model
 RUN pip install . \
+ && rm -rf /src \
  && useradd --create-home --uid 10001 skill
+WORKDIR /home/skill
 
 USER skill
 EXPOSE 8080
@@ -21,4 +24,4 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8080'), timeout=2)"
 
 # Listen on every interface inside the container; the port comes from PORT.
-CMD ["sh", "-c", "exec gunicorn --config skill/gunicorn_conf.py --bind 0.0.0.0:${PORT} 'skill.app:create_app()'"]
+CMD ["sh", "-c", "exec gunicorn --config python:skill.gunicorn_conf --bind 0.0.0.0:${PORT} 'skill.app:create_app()'"]
