@@ -60,6 +60,7 @@ class Entry:
     name: str  # short form, read inside a spoken list
     title: str  # heading on a card or screen
     detail: str  # the answer when someone asks about this one
+    more: str | None = None  # what "tell me more" or "why" adds to the detail
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Topic:
     offer: str | None  # the topic a "yes" after this answer leads to
     entries: tuple[Entry, ...] = ()  # the list behind an overview
     card_details: bool = True  # False where the speech already says it all
+    more: str | None = None  # the topic "tell me more" leads to (overviews lead to their first entry)
 
 
 CAUSES = (
@@ -80,46 +82,48 @@ CAUSES = (
         "overuse",
         "overuse",
         "Overuse or repetitive strain",
-        "Exercises that load your lower back again and again, like deadlifts, "
-        "squats or rowing, can lead to knots when you don't rest enough or "
-        "your form slips.",
+        "Exercises that load your lower back again and again, like deadlifts, squats or rowing, can lead to "
+        "knots when you don't rest enough.",
+        "Exercise stresses your muscles, which is normal. But sometimes muscle fibers stick together and stay "
+        "tight instead of relaxing.",
     ),
     Entry(
         "poor_form",
         "poor posture or form",
         "Poor posture or form",
-        "Poor technique puts extra stress on certain muscles. That makes them "
-        "more likely to tighten and knot.",
+        "Poor posture or form during exercise can lead to knots.",
+        "Poor technique puts extra stress on certain muscles. That makes them more likely to tighten and knot.",
     ),
     Entry(
         "dehydration",
         "dehydration",
         "Dehydration",
-        "Muscles need enough water to work well and stay flexible. Without it "
-        "they can cramp, and knots can form.",
+        "Not drinking enough water can lead to knots.",
+        "Muscles need enough water to work well and stay flexible. Without it they can cramp, and knots can form.",
     ),
     Entry(
         "no_warm_up",
         "skipping your warm-up or cool-down",
         "No warm-up or cool-down",
-        "Skip the warm-up and your muscles aren't ready for the work. Skip the "
-        "cool-down and they may not relax properly afterwards. Both raise the "
-        "risk of knots.",
+        "Skipping your warm-up or cool-down raises the risk of knots.",
+        "Without a warm-up, your muscles aren't ready for the work. Without a cool-down, they may not relax "
+        "properly afterwards.",
     ),
     Entry(
         "muscle_imbalance",
         "muscle imbalances",
         "Muscle imbalances",
-        "When some muscles are stronger or tighter than others, you make up "
-        "for it with movements that strain your lower back.",
+        "Muscle imbalances can lead to knots in your lower back.",
+        "When some muscles are stronger or tighter than others, you make up for it with movements that strain "
+        "your lower back.",
     ),
     Entry(
         "stress",
         "stress and tension",
         "Stress and tension",
-        "Mental stress can turn into physical tension, often in the neck, "
-        "shoulders and lower back. That makes knots more likely when you "
-        "exercise.",
+        "Stress and tension can make knots more likely.",
+        "Mental stress can turn into physical tension, often in the neck, shoulders and lower back. That makes "
+        "knots more likely when you exercise.",
     ),
 )
 
@@ -140,8 +144,8 @@ SYMPTOMS = (
         "referred_pain",
         "pain that spreads",
         "Referred pain",
-        "Pain can spread to other places, like your buttocks or down your leg. "
-        "If your leg goes numb or tingles, though, see a professional.",
+        "Pain can spread to other places, like your buttocks or down your leg. If your leg goes numb or "
+        "tingles, though, see a professional.",
     ),
     Entry(
         "stiffness",
@@ -153,8 +157,8 @@ SYMPTOMS = (
         "weakness",
         "weakness",
         "Muscle weakness",
-        "The muscles around the knot may feel weaker than usual. Weakness in "
-        "your legs, though, is a reason to see a professional.",
+        "The muscles around the knot may feel weaker than usual. Weakness in your legs, though, is a reason to "
+        "see a professional.",
     ),
 )
 
@@ -163,50 +167,48 @@ RELIEF_METHODS = (
         "stretching",
         "gentle stretching",
         "Gentle stretching",
-        "Stretch your lower back slowly and hold each stretch for 20 to 30 "
-        "seconds, without bouncing. Try child's pose, cat-cow, or gentle "
-        "lumbar rotations.",
+        "Stretch your lower back slowly. Hold each stretch for 20 to 30 seconds, without bouncing.",
+        "Good stretches to try are child's pose, cat-cow, and gentle lumbar rotations.",
     ),
     Entry(
         "massage",
         "foam rolling or massage",
         "Foam rolling and massage",
-        "Press gently on the knot with a foam roller, a massage ball or your "
-        "hands. Roll or press for 30 to 60 seconds, and repeat several times. "
+        "Press gently on the knot with a foam roller, a massage ball or your hands. Roll or press for 30 to 60 "
+        "seconds, and repeat several times.",
         "A professional massage can help too.",
     ),
     Entry(
         "heat_or_ice",
         "heat or ice",
         "Heat and cold",
-        "A warm compress or heating pad brings blood flow and relaxes the "
-        "muscle. An ice pack reduces inflammation and numbs the area if the "
-        "pain is acute.",
+        "A warm compress or heating pad brings blood flow and relaxes the muscle. An ice pack reduces "
+        "inflammation and numbs the area if the pain is acute.",
     ),
     Entry(
         "hydration",
         "water",
         "Hydration",
-        "Drink plenty of water through the day, especially before, during and "
-        "after exercise. It helps your muscles work and stay flexible.",
+        "Drink plenty of water through the day, especially before, during and after exercise. It helps your "
+        "muscles work and stay flexible.",
     ),
     Entry(
         "rest",
         "rest",
         "Rest",
-        "Give your muscles time to recover. Avoid hard activities that make "
-        "the knot worse until it's gone.",
+        "Give your muscles time to recover. Avoid hard activities that make the knot worse until it's gone.",
     ),
     Entry(
         "form",
         "good form",
         "Proper form and posture",
-        "Focus on good posture and exercise technique. A trainer can guide you "
-        "on exercises that work your lower back.",
+        "Focus on good posture and exercise technique. A trainer can guide you on exercises that work your "
+        "lower back.",
     ),
 )
 
-# The article's reasons to see a professional.  Names are "if" clauses.
+# The article's reasons to see a professional.  Names are "if" clauses; a
+# detail names the sign as heard, and opens the reply that sends them on.
 REASONS_TO_SEE_A_PROFESSIONAL = (
     Entry(
         "lump_changes",
@@ -230,8 +232,7 @@ REASONS_TO_SEE_A_PROFESSIONAL = (
         "other_growth",
         "if it might be a cyst or a hernia",
         "It may be something else",
-        "A lump that might be something other than a knot, like a cyst or a "
-        "hernia,",
+        "A lump that might be a cyst, a hernia or another growth",
     ),
     Entry(
         "no_relief",
@@ -241,41 +242,24 @@ REASONS_TO_SEE_A_PROFESSIONAL = (
     ),
 )
 
-# Words that, said in any slot, mean a red flag whatever the intent was.
-RED_FLAG_WORDS = (
-    "numb",
-    "tingl",
-    "pins and needles",
-    "hernia",
-    "cyst",
-    "tumor",
-    "tumour",
-    "growing",
-    "getting bigger",
-    "severe",
-    "unbearable",
-)
-
 TOPICS = (
     Topic(
         "lump",
         "That lump in your lower back",
-        "A lump in your lower back after exercise is most often a muscle knot, "
-        "also called a myofascial trigger point. Exercise stresses your "
-        "muscles, and sometimes fibers stick together and stay tight, forming "
-        "a tender lump. I can't tell you what yours is, though.",
+        "A lump in your lower back after exercise is most often a muscle knot, also called a myofascial "
+        "trigger point. I can't tell what yours is, though.",
         "Want to hear what the lump usually is?",
-        "causes",
+        "knot",
+        more="knot",
     ),
     Topic(
         "knot",
         "Muscle knots",
-        "A muscle knot, or myofascial trigger point, is a group of muscle "
-        "fibers that stick together instead of staying flexible. They stay "
-        "contracted and tighten into a lump. Knots can form anywhere, but "
-        "they're common in the lower back after activity.",
-        "Want to hear what a muscle knot is?",
-        "symptoms",
+        "Exercise stresses your muscles. Sometimes muscle fibers stick together instead of staying flexible, "
+        "and tighten into a tender lump. Knots are common in the lower back after activity.",
+        "Want to hear how a knot forms?",
+        "causes",
+        more="causes",
     ),
     Topic(
         "causes",
@@ -304,63 +288,82 @@ TOPICS = (
     Topic(
         "prevention",
         "Preventing knots",
-        "To help prevent knots, warm up before exercise and cool down after. "
-        "Use good form, drink plenty of water, and rest between hard sessions. "
-        "Work on muscle imbalances, and find ways to ease stress.",
+        "To help prevent knots, warm up before exercise and cool down after. Use good form, drink plenty of "
+        "water, and give your muscles time to recover.",
         "Want to hear how to prevent it?",
         "see_doctor",
     ),
     Topic(
         "see_doctor",
         "When to see a professional",
-        "Most knots are harmless. But see a doctor or physical therapist "
-        "{list}.",
+        "Most knots ease with self-care. But see a doctor or physical therapist {list}.",
         "Want to hear when to see a doctor?",
-        "doctor",
-        REASONS_TO_SEE_A_PROFESSIONAL,
+        "see_doctor.rest",
+        REASONS_TO_SEE_A_PROFESSIONAL[:2],
         card_details=False,
+        more="see_doctor.rest",
     ),
     Topic(
-        "red_flag",
-        "Please get it checked",
-        "I can't tell what your lump is. But a lump that is growing or very "
-        "painful, severe pain, numbness, tingling or weakness in your legs, or "
-        "a possible cyst or hernia are all reasons to see a doctor or "
-        "physical therapist.",
-        "Want to hear about warning signs?",
+        "see_doctor.rest",
+        "More reasons to see a professional",
+        "Also see one {list}.",
+        "Want to hear the other reasons to see someone?",
         "doctor",
+        REASONS_TO_SEE_A_PROFESSIONAL[2:],
+        card_details=False,
     ),
     Topic(
         "doctor",
         "What a professional can do",
-        "A doctor or physical therapist can find out what's causing the lump "
-        "and suggest treatment. That may include physical therapy, dry "
-        "needling, or other options.",
+        "A doctor or physical therapist can find out what's causing the lump and suggest treatment. That may "
+        "include physical therapy, dry needling, or other options.",
         "Want to hear what a doctor or physical therapist may do?",
         None,
     ),
 )
 
 # Topic ids for one entry are "<group>.<entry id>", e.g. "cause.overuse".
+# Each group is a list a person can walk with "next" and "go back"; the topic
+# is where a "yes" leads after its entries (None: on to the next entry).
 ENTRY_GROUPS = {
     "cause": (CAUSES, "prevention"),
     "symptom": (SYMPTOMS, "relief"),
     "method": (RELIEF_METHODS, None),  # methods chain to the next method
     "red_flag": (REASONS_TO_SEE_A_PROFESSIONAL, "doctor"),
 }
+# The overview that introduces each walkable list ("go back" from its first entry).
+GROUP_OVERVIEWS = {"cause": "causes", "symptom": "symptoms", "method": "relief", "red_flag": "see_doctor"}
 
-RED_FLAG_SPEECH = (
-    "{detail} is a reason to see a doctor or physical therapist. "
-    "I can't tell what it is, but they can."
-)
+# A warning sign, heard in any words: name it and send them on.  Never a diagnosis.
+RED_FLAG_SPEECH = "{detail} is a reason to see a doctor or physical therapist. They can find out what's causing it."
+# The warning signs as short nouns, for the "denied" phrase.
+DENIED_NAMES = {
+    "lump_changes": "change in the lump",
+    "nerve_signs": "numbness, tingling or weakness in your legs",
+    "severe_pain": "severe pain",
+    "other_growth": "sign of another growth",
+    "no_relief": "trouble getting relief",
+}
+
+# Short follow-ups ("how long?"), read in the context of the last answer:
+# the topic (or group, for any entry of it) just heard -> the answer.
+HOW_LONG = {
+    "method.stretching": "Hold each stretch for 20 to 30 seconds, without bouncing.",
+    "method.massage": "Roll or press for 30 to 60 seconds, and repeat several times.",
+    "method.rest": "Avoid hard activities that make the knot worse until it's gone.",
+    "see_doctor": "See a doctor or physical therapist if self-care hasn't helped after a few days or weeks.",
+    "red_flag": "See a doctor or physical therapist if self-care hasn't helped after a few days or weeks.",
+    None: "Hold a stretch for 20 to 30 seconds. Roll or press a knot for 30 to 60 seconds, and repeat several "
+    "times.",
+}
 
 # How each relief method is done, for the relief table on screens: labelled
-# quotations of the method's own detail, so the table states nothing new.
-# Every quotation must appear word for word in the detail (a test checks).
+# quotations of the method's own words, so the table states nothing new.
+# Every quotation must appear word for word in the detail or its "more" (a test checks).
 RELIEF_HOW = {
     "stretching": (
         ("Hold", "20 to 30 seconds, without bouncing"),
-        ("Try", "child's pose, cat-cow, or gentle lumbar rotations"),
+        ("Try", "child's pose, cat-cow, and gentle lumbar rotations"),
     ),
     "massage": (
         ("Use", "a foam roller, a massage ball or your hands"),
@@ -379,6 +382,7 @@ RELIEF_HOW = {
     ),
 }
 
+# Words Alexa says around a list walk and other moves.
 ENTRY_INVITES = {
     "method.stretching": "Want to hear how to stretch it?",
     "method.massage": "Want to hear about foam rolling and massage?",
@@ -390,20 +394,39 @@ ENTRY_INVITES = {
 
 # Conversation lines that are not facts but still belong in one place.
 PHRASES = {
-    "welcome": f"Welcome to {SKILL_NAME}. {DISCLAIMER} "
-    "I can explain a lump in your lower back after exercise, how to ease it, "
-    "and when to see a doctor.",
-    "help": "You can ask what the lump is, what causes it, its symptoms, how "
-    "to relieve it, how to prevent it, or when to see a doctor.",
+    "welcome": f"Welcome to {SKILL_NAME}: educational information, not medical advice. I can help with a "
+    "lower back lump after exercise.",
+    "help": "You can ask what the lump is, its causes or symptoms, how to relieve or prevent it, or when to see "
+    "a doctor. Say next or go back to move through a list.",
     "what_else": "What would you like to know?",
     "anything_else": "Is there anything else you'd like to know?",
-    "declined": "All right. You can ask about causes, symptoms, relief, prevention, "
-    "or when to see a doctor.",
+    "declined": "All right. You can ask about causes, symptoms, relief, prevention, or when to see a doctor.",
     "goodbye": "Take care of your back. Goodbye.",
-    "fallback": "Sorry, I can't help with that. I can only talk about a lump "
-    "in your lower back after exercise.",
+    # AMAZON.FallbackIntent carries no words: the skill cannot know whether a
+    # warning sign was just said, so the reply always points to a doctor.
+    "fallback": "I didn't catch that. If something feels seriously wrong, please see a doctor.",
+    "fallback_question": "What would you like: what a knot is, relief, or warning signs?",
+    "menu": "Here's what I can do: explain the lump, its causes and symptoms, relief, prevention, and when to "
+    "see a doctor.",
+    "menu_question": "Which would you like?",
+    "unrelated": "I'm not sure that's about a back knot. If something feels seriously wrong, please see a "
+    "doctor.",
+    "serious": "I can't advise on that. Please contact a doctor, and if it feels like an emergency, call your "
+    "local emergency number.",
     "unmatched_value": "I don't have details on that one.",
     "nothing_to_repeat": "There's nothing to repeat yet.",
+    # A warning sign said to be absent: acknowledge it, diagnose nothing.
+    "denied": "Thanks, noted: no {name}. If that changes, please see a doctor or physical therapist.",
+    "noted": "Okay, noted.",
+    "how_long": "{text}",
+    "thanks": "You're welcome. I'm here whenever your back needs it.",
+    "start_over": "Okay, from the top. I can explain a lower back lump after exercise, how to ease it, and when "
+    "to see a doctor.",
+    "end_of_list": "That was the last one.",
+    "start_of_list": "That's the first one.",
+    "nothing_more": "That's all I have on that.",
+    "paused": "Okay, take your time.",
+    "ready": "Ready to go on?",
     "error": "Sorry, something went wrong on my side.",
 }
 
@@ -411,6 +434,8 @@ PHRASES = {
 CARD_TITLES = {
     "default": SKILL_NAME,
     "help": "What you can ask",
+    "menu": "What you can ask",
+    "serious": "Please contact a doctor",
 }
 
 # Where other English locales differ from US English in the text above (and

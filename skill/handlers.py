@@ -1,4 +1,9 @@
-"""Request handlers: thin classes that pick a reply and hand it to ``respond``."""
+"""Request handlers: thin classes that read the request and the state, and hand both to the conversation.
+
+Every IntentRequest goes through ``conversation.reply_to``, whose move table
+has one small function per intent: the SDK's handlers stay a thin layer, and
+the simulator's measurements judge the very answer a device would hear.
+"""
 
 from __future__ import annotations
 
@@ -6,53 +11,26 @@ import logging
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_intent_name, is_request_type
+from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Intent, Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 
-from skill import content
-from skill.replies import LAST_REPLY, PENDING_OFFER, Reply, phrase_reply, respond, topic_reply
-from skill.topics import FIRST_TOPIC, INTENT_ROUTES, RED_FLAG_TOPIC, SLOT_VALUE_TOPICS, Catalogue, catalogue
+from skill import conversation
+from skill.conversation import Heard, SlotHeard, State
+from skill.replies import phrase_reply, respond
+from skill.topics import Catalogue, catalogue
 
 log = logging.getLogger(__name__)
-
-EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
-
-BUILT_IN_INTENTS = frozenset(
-    {
-        *EXIT_INTENTS,
-        "AMAZON.HelpIntent",
-        "AMAZON.FallbackIntent",
-        "AMAZON.RepeatIntent",
-        "AMAZON.YesIntent",
-        "AMAZON.NoIntent",
-    }
-)
 
 
 def _catalogue(handler_input: HandlerInput) -> Catalogue:
     return catalogue(getattr(handler_input.request_envelope.request, "locale", None))
 
 
-def _session(handler_input: HandlerInput) -> dict:
+def _state(handler_input: HandlerInput, catalogue_: Catalogue) -> State:
     if handler_input.request_envelope.session is None:
-        return {}
-    return handler_input.attributes_manager.session_attributes or {}
-
-
-def _pending_offer(handler_input: HandlerInput, catalogue: Catalogue) -> str | None:
-    offer = _session(handler_input).get(PENDING_OFFER)
-    return offer if isinstance(offer, str) and offer in catalogue.topics else None
-
-
-def _slot_values(intent: Intent) -> list:
-    return [slot for slot in (intent.slots or {}).values() if slot is not None and slot.value]
-
-
-def _mentions_red_flag(intent: Intent) -> bool:
-    """A warning sign said in any slot outranks whatever was asked."""
-    said = " ".join(slot.value.lower() for slot in _slot_values(intent))
-    return any(word in said for word in content.RED_FLAG_WORDS)
+        return State()
+    return State.from_session(handler_input.attributes_manager.session_attributes, catalogue_)
 
 
 def _resolved_id(slot) -> str | None:
@@ -63,18 +41,14 @@ def _resolved_id(slot) -> str | None:
     return None
 
 
-def topic_for(intent: Intent) -> tuple[str, bool]:
-    """The topic that answers ``intent``, and whether a slot value went unmatched."""
-    route = INTENT_ROUTES[intent.name]
-    slot = (intent.slots or {}).get(route.slot) if route.slot else None
-    said = slot is not None and bool(slot.value)
-    if said:
-        topic = SLOT_VALUE_TOPICS[route.slot_type].get(_resolved_id(slot) or "")
-        if topic:
-            return topic, False
-    if _mentions_red_flag(intent):
-        return RED_FLAG_TOPIC, False
-    return route.topic, said
+def heard(intent: Intent) -> Heard:
+    """The intent and its filled slots, as plain data."""
+    slots = {
+        name: SlotHeard(slot.value, _resolved_id(slot))
+        for name, slot in (intent.slots or {}).items()
+        if slot is not None and isinstance(slot.value, str) and slot.value.strip()
+    }
+    return Heard(intent.name or "", slots)
 
 
 class LaunchHandler(AbstractRequestHandler):
@@ -82,87 +56,22 @@ class LaunchHandler(AbstractRequestHandler):
         return is_request_type("LaunchRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        reply = phrase_reply(_catalogue(handler_input), "welcome", offer=FIRST_TOPIC)
-        return respond(handler_input, reply)
-
-
-class TopicHandler(AbstractRequestHandler):
-    """Every custom intent: the route table says which topic answers it."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        request = handler_input.request_envelope.request
-        return is_request_type("IntentRequest")(handler_input) and request.intent.name in INTENT_ROUTES
-
-    def handle(self, handler_input: HandlerInput) -> Response:
         catalogue_ = _catalogue(handler_input)
-        topic, unmatched = topic_for(handler_input.request_envelope.request.intent)
-        lead = catalogue_.phrases["unmatched_value"] if unmatched else ""
-        return respond(handler_input, topic_reply(catalogue_, topic, lead))
+        reply, state = conversation.launch(_state(handler_input, catalogue_), catalogue_)
+        return respond(handler_input, reply, state.to_session())
 
 
-class YesHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.YesIntent")(handler_input)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        catalogue_ = _catalogue(handler_input)
-        offer = _pending_offer(handler_input, catalogue_)
-        if offer is None:
-            return respond(handler_input, phrase_reply(catalogue_, "help"))
-        return respond(handler_input, topic_reply(catalogue_, offer))
-
-
-class NoHandler(AbstractRequestHandler):
-    """"No" to an offer opens the menu; "no" to "anything else?" says goodbye."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.NoIntent")(handler_input)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        catalogue_ = _catalogue(handler_input)
-        if _pending_offer(handler_input, catalogue_) is None:
-            return respond(handler_input, phrase_reply(catalogue_, "goodbye", question_key=None))
-        return respond(handler_input, phrase_reply(catalogue_, "declined"))
-
-
-class RepeatHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.RepeatIntent")(handler_input)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        last = Reply.from_session(_session(handler_input).get(LAST_REPLY))
-        if last is None:
-            last = phrase_reply(_catalogue(handler_input), "nothing_to_repeat")
-        return respond(handler_input, last)
-
-
-class HelpHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.HelpIntent")(handler_input)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return respond(handler_input, phrase_reply(_catalogue(handler_input), "help"))
-
-
-class ExitHandler(AbstractRequestHandler):
-    """Stop, cancel and "go home" all end the conversation politely."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return any(is_intent_name(name)(handler_input) for name in EXIT_INTENTS)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        reply = phrase_reply(_catalogue(handler_input), "goodbye", question_key=None)
-        return respond(handler_input, reply)
-
-
-class FallbackHandler(AbstractRequestHandler):
-    """AMAZON.FallbackIntent, and any intent this code does not know."""
+class IntentHandler(AbstractRequestHandler):
+    """Every IntentRequest, AMAZON.FallbackIntent and intents this code does not know included."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("IntentRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return respond(handler_input, phrase_reply(_catalogue(handler_input), "fallback"))
+        catalogue_ = _catalogue(handler_input)
+        said = heard(handler_input.request_envelope.request.intent)
+        reply, state = conversation.reply_to(said, _state(handler_input, catalogue_), catalogue_)
+        return respond(handler_input, reply, state.to_session())
 
 
 class SessionEndedHandler(AbstractRequestHandler):
@@ -199,13 +108,7 @@ class ApologyHandler(AbstractExceptionHandler):
 # Order matters: the first handler whose can_handle is true wins.
 REQUEST_HANDLERS = (
     LaunchHandler,
-    TopicHandler,
-    YesHandler,
-    NoHandler,
-    RepeatHandler,
-    HelpHandler,
-    ExitHandler,
+    IntentHandler,
     SessionEndedHandler,
-    FallbackHandler,
     OtherRequestHandler,
 )

@@ -1,8 +1,8 @@
 """Interaction models for every English locale, made from one source.
 
-The source of sample utterances and slot values is the hand-written
-``interaction_model/en-US.json``.  Every other locale's model is generated
-from it: the content module's regional words are applied (``physiotherapist``,
+The source of sample utterances and slot values is the grammar,
+``interaction_model/grammar.txt``, which ``skill/grammar.py`` expands into the
+en-US model.  Every other locale's model is generated from that: the content module's regional words are applied (``physiotherapist``,
 ``fibres``...), and the few phrasings only that locale uses are added from
 ``LOCAL_SAMPLES`` and ``LOCAL_SYNONYMS`` below.  The generated files are
 committed so that they can be pasted into the developer console; never edit
@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import cache
 from pathlib import Path
 
-from skill import content
+from skill import content, grammar
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "interaction_model"
 SOURCE_LOCALE = "en-US"
@@ -59,14 +58,9 @@ def model_path(locale: str) -> Path:
     return MODEL_DIR / f"{locale}.json"
 
 
-@cache
-def _source() -> str:
-    return model_path(SOURCE_LOCALE).read_text(encoding="utf-8")
-
-
 def model_for(locale: str) -> dict:
-    """The interaction model for ``locale``, generated from the en-US source."""
-    model = json.loads(_source())
+    """The interaction model for ``locale``, generated from the grammar."""
+    model = copy.deepcopy(grammar.source_model())
     if locale == SOURCE_LOCALE:
         return model
     language_model = model["interactionModel"]["languageModel"]
@@ -115,7 +109,7 @@ def render(model: dict) -> str:
 
 
 def generated_locales() -> tuple[str, ...]:
-    return tuple(locale for locale in content.LOCALES if locale != SOURCE_LOCALE)
+    return content.LOCALES
 
 
 def write_models() -> list[Path]:

@@ -16,9 +16,6 @@ from skill import screens
 from skill.speech import ssml
 from skill.topics import Catalogue
 
-LAST_REPLY = "last"
-PENDING_OFFER = "offer"
-
 
 @dataclass(frozen=True)
 class Reply:
@@ -28,6 +25,7 @@ class Reply:
     card_text: str
     offer: str | None = None  # the topic a "yes" will lead to
     topic: str | None = None  # the topic this answers; picks the screen, so "repeat" shows it again
+    phrase: str | None = None  # the phrase-book key of a reply that is not a topic
 
     @classmethod
     def from_session(cls, stored: object) -> Reply | None:
@@ -44,7 +42,7 @@ class Reply:
         required = ("speech", "card_title", "card_text")
         if not all(isinstance(stored[name], str) for name in required):
             return None
-        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer", "topic")):
+        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer", "topic", "phrase")):
             return None
         return cls(**stored)
 
@@ -64,19 +62,31 @@ def topic_reply(catalogue: Catalogue, topic_id: str, lead: str = "") -> Reply:
 
 
 def phrase_reply(
-    catalogue: Catalogue, key: str, *, question_key: str | None = "what_else", offer: str | None = None
+    catalogue: Catalogue,
+    key: str,
+    *,
+    question_key: str | None = "what_else",
+    offer: str | None = None,
+    fill: dict[str, str] | None = None,
 ) -> Reply:
-    """A conversational reply (welcome, help, fallback...) from the phrase book."""
+    """A conversational reply (welcome, help, fallback...) from the phrase book.
+
+    ``offer`` closes it with that topic's invitation; ``fill`` completes a
+    phrase with slots of its own ("{name}"), from the catalogue, never from
+    what a person said.
+    """
     speech = catalogue.phrases[key]
+    if fill:
+        speech = speech.format(**fill)
     question = catalogue.phrases[question_key] if question_key else None
     if offer:
         question = catalogue.topics[offer].invite
     title = catalogue.card_titles.get(key, catalogue.card_titles["default"])
-    return Reply(speech, question, title, speech, offer)
+    return Reply(speech, question, title, speech, offer, phrase=key)
 
 
-def respond(handler_input: HandlerInput, reply: Reply) -> Response:
-    """Turn a reply into the SDK response, and remember it for next turn."""
+def respond(handler_input: HandlerInput, reply: Reply, session: dict | None = None) -> Response:
+    """Turn a reply into the SDK response; ``session`` is the state to carry to the next turn."""
     builder = handler_input.response_builder
     spoken = f"{reply.speech} {reply.question}" if reply.question else reply.speech
     builder.speak(ssml(spoken)).set_card(SimpleCard(reply.card_title, reply.card_text))
@@ -87,8 +97,6 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     envelope = handler_input.request_envelope
     if screens.supports_apl(envelope):
         builder.add_directive(screens.render_directive(reply, getattr(envelope.request, "locale", None)))
-    if envelope.session is not None:
-        session = handler_input.attributes_manager.session_attributes
-        session[LAST_REPLY] = dict(vars(reply))  # every field is a string or None: no deep copy
-        session[PENDING_OFFER] = reply.offer
+    if envelope.session is not None and session is not None:
+        handler_input.attributes_manager.session_attributes = session
     return builder.response

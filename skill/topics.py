@@ -34,7 +34,8 @@ INTENT_ROUTES = {
     "RestIntent": Route("method.rest"),
     "PreventionIntent": Route("prevention"),
     "SeeDoctorIntent": Route("see_doctor"),
-    "RedFlagIntent": Route("red_flag", "warningSign", "WarningSignType"),
+    "RedFlagIntent": Route("see_doctor", "warningSign", "WarningSignType"),
+    "NoReliefIntent": Route("red_flag.no_relief"),
     "DoctorTreatmentIntent": Route("doctor"),
 }
 
@@ -73,8 +74,9 @@ SLOT_VALUE_TOPICS = {
     },
 }
 
-RED_FLAG_TOPIC = "red_flag"
+RED_FLAG_GROUP = "red_flag"  # topic ids "red_flag.<sign>": a warning sign, heard
 FIRST_TOPIC = "lump"  # what a "yes" at launch leads to
+MORE_SUFFIX = ".more"  # "<entry topic>.more": what "tell me more" adds to an entry
 
 
 @dataclass(frozen=True)
@@ -85,18 +87,21 @@ class Catalogue:
     topics: dict[str, Topic]
     phrases: dict[str, str]
     card_titles: dict[str, str]
+    denied_names: dict[str, str]  # warning sign id -> short noun, for the "denied" phrase
+    how_long: dict[str | None, str]  # topic or group just heard -> how long to keep at it
+    group_overviews: dict[str, str]  # list group -> the overview topic that introduces it
 
 
 def _entry_topics() -> list[Topic]:
-    """One topic per cause, symptom, method and warning sign."""
+    """One topic per cause, symptom, method and warning sign, and one for each entry's "more"."""
     topics = []
     for group, (entries, follow_up) in content.ENTRY_GROUPS.items():
         for position in range(len(entries)):
-            topics.append(_entry_topic(group, entries, position, follow_up))
+            topics += _entry_topic(group, entries, position, follow_up)
     return topics
 
 
-def _entry_topic(group: str, entries: tuple[Entry, ...], position: int, follow_up: str | None) -> Topic:
+def _entry_topic(group: str, entries: tuple[Entry, ...], position: int, follow_up: str | None) -> list[Topic]:
     entry = entries[position]
     topic_id = f"{group}.{entry.id}"
     if follow_up is None:
@@ -104,10 +109,16 @@ def _entry_topic(group: str, entries: tuple[Entry, ...], position: int, follow_u
         later = entries[position + 1 :]
         follow_up = f"{group}.{later[0].id}" if later else "prevention"
     speech = entry.detail
-    if group == "red_flag":
+    if group == RED_FLAG_GROUP:
         speech = content.RED_FLAG_SPEECH.format(detail=entry.detail)
     invite = content.ENTRY_INVITES.get(topic_id, f"Want to hear about {entry.name}?")
-    return Topic(topic_id, entry.title, speech, invite, follow_up)
+    if entry.more is None:
+        return [Topic(topic_id, entry.title, speech, invite, follow_up)]
+    more_id = f"{topic_id}{MORE_SUFFIX}"
+    return [
+        Topic(topic_id, entry.title, speech, invite, follow_up, more=more_id),
+        Topic(more_id, entry.title, entry.more, invite, follow_up),
+    ]
 
 
 def _with_list(topic: Topic) -> Topic:
@@ -115,7 +126,7 @@ def _with_list(topic: Topic) -> Topic:
     if not topic.entries:
         return topic
     names = [entry.name for entry in topic.entries]
-    conjunction = "or" if topic.id in ("see_doctor", "relief") else "and"
+    conjunction = "or" if topic.id.startswith("see_doctor") or topic.id == "relief" else "and"
     return replace(topic, speech=topic.speech.format(list=spoken_list(names, conjunction)))
 
 
@@ -124,7 +135,8 @@ def _localised(topic: Topic, locale: str) -> Topic:
         return content.regional(text, locale)
 
     entries = tuple(
-        replace(e, name=local(e.name), title=local(e.title), detail=local(e.detail))
+        replace(e, name=local(e.name), title=local(e.title), detail=local(e.detail),
+                more=local(e.more) if e.more else None)
         for e in topic.entries
     )
     return replace(
@@ -136,6 +148,26 @@ def _localised(topic: Topic, locale: str) -> Topic:
     )
 
 
+def entry_position(topic_id: str) -> tuple[str, int] | None:
+    """The list a topic belongs to and its place in it (-1 for the list's overview), or None."""
+    if topic_id in _OVERVIEW_GROUPS:
+        return _OVERVIEW_GROUPS[topic_id], -1
+    group, _, rest = topic_id.partition(".")
+    entry_id = rest.removesuffix(MORE_SUFFIX)
+    ids = _ENTRY_IDS.get(group, ())
+    return (group, ids.index(entry_id)) if entry_id in ids else None
+
+
+def entry_topic(group: str, position: int) -> str | None:
+    """The topic of the entry at ``position`` in ``group``'s list, or None past either end."""
+    ids = _ENTRY_IDS[group]
+    return f"{group}.{ids[position]}" if 0 <= position < len(ids) else None
+
+
+_ENTRY_IDS = {group: tuple(e.id for e in entries) for group, (entries, _) in content.ENTRY_GROUPS.items()}
+_OVERVIEW_GROUPS = {overview: group for group, overview in content.GROUP_OVERVIEWS.items()}
+
+
 def catalogue(locale: str | None) -> Catalogue:
     """The catalogue for ``locale``; any other locale gets US English."""
     # Normalise first: the cache must not grow with whatever a caller sends.
@@ -145,9 +177,18 @@ def catalogue(locale: str | None) -> Catalogue:
 @cache
 def _build(locale: str) -> Catalogue:
     topics = (_localised(_with_list(t), locale) for t in (*content.TOPICS, *_entry_topics()))
-    phrases = {key: content.regional(text, locale) for key, text in content.PHRASES.items()}
-    titles = {key: content.regional(text, locale) for key, text in content.CARD_TITLES.items()}
-    return Catalogue(locale, {t.id: t for t in topics}, phrases, titles)
+    def local(texts: dict) -> dict:
+        return {key: content.regional(text, locale) for key, text in texts.items()}
+
+    return Catalogue(
+        locale,
+        {t.id: t for t in topics},
+        local(content.PHRASES),
+        local(content.CARD_TITLES),
+        local(content.DENIED_NAMES),
+        local(content.HOW_LONG),
+        dict(content.GROUP_OVERVIEWS),
+    )
 
 
 def warm() -> None:

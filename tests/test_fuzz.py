@@ -23,8 +23,7 @@ from hypothesis import strategies as st
 from skill.app import create_app
 from skill.config import Config
 from skill.content import LOCALES
-from skill.handlers import BUILT_IN_INTENTS
-from skill.replies import LAST_REPLY, PENDING_OFFER
+from skill.conversation import HISTORY, LAST_REPLY, MISSES, MOVES
 from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS
 
 _COMMON = dict(
@@ -53,8 +52,8 @@ json_values = st.recursive(
     max_leaves=25,
 )
 huge_text = st.integers(min_value=1_000, max_value=120_000).map(lambda n: "x" * n)
-intent_names = st.sampled_from(sorted({*INTENT_ROUTES, *BUILT_IN_INTENTS})) | odd_text
-slot_names = st.sampled_from(sorted({r.slot for r in INTENT_ROUTES.values() if r.slot})) | odd_text
+intent_names = st.sampled_from(sorted(MOVES)) | odd_text
+slot_names = st.sampled_from(sorted({*(r.slot for r in INTENT_ROUTES.values() if r.slot), "description"})) | odd_text
 value_ids = st.sampled_from(sorted({i for ids in SLOT_VALUE_TOPICS.values() for i in ids})) | odd_text
 request_types = st.sampled_from([
     "LaunchRequest", "IntentRequest", "SessionEndedRequest", "CanFulfillIntentRequest",
@@ -86,9 +85,12 @@ def session_attributes(draw) -> dict:
     """What a client may send back as 'state': often garbage, sometimes near-valid."""
     attributes = draw(st.dictionaries(odd_text, json_values, max_size=4))
     if draw(st.booleans()):
-        attributes[PENDING_OFFER] = draw(json_values | st.sampled_from(["lump", "knot", "red_flag", "nope"]))
+        attributes[HISTORY] = draw(json_values | st.lists(st.sampled_from(["lump", "cause.stress", "nope"]), max_size=7))
     if draw(st.booleans()):
-        last = {k: draw(json_values | odd_text) for k in ("speech", "question", "card_title", "card_text", "offer")}
+        attributes[MISSES] = draw(json_values | st.integers(min_value=-3, max_value=12))
+    if draw(st.booleans()):
+        fields = ("speech", "question", "card_title", "card_text", "offer", "topic", "phrase")
+        last = {k: draw(json_values | odd_text | st.sampled_from(["lump", "red_flag.severe_pain"])) for k in fields}
         if draw(st.booleans()):
             last[draw(odd_text)] = draw(json_values)
         attributes[LAST_REPLY] = draw(st.just(last) | json_values)

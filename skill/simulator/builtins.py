@@ -93,6 +93,65 @@ BUILT_IN_PHRASES = {
         "could you repeat that",
         "please repeat",
     ),
+    "AMAZON.NextIntent": (
+        "next",
+        "next one",
+        "next please",
+        "skip",
+        "skip it",
+        "skip that",
+        "go to the next one",
+        "move on",
+        "the next",
+        "what is next",
+        "forward",
+    ),
+    "AMAZON.PreviousIntent": (
+        "previous",
+        "go back",
+        "back",
+        "back up",
+        "go back one",
+        "previous one",
+        "the previous one",
+        "last one",
+        "before that",
+    ),
+    "AMAZON.MoreIntent": (
+        "more",
+        "tell me more",
+        "more please",
+        "more info",
+        "more information",
+        "show more",
+        "i want more",
+        "say more",
+    ),
+    "AMAZON.StartOverIntent": (
+        "start over",
+        "start again",
+        "restart",
+        "begin again",
+        "from the beginning",
+        "start from the beginning",
+        "from the top",
+        "reset",
+    ),
+    "AMAZON.PauseIntent": (
+        "pause",
+        "pause it",
+        "pause that",
+        "wait",
+        "hold on",
+        "hold it",
+    ),
+    "AMAZON.ResumeIntent": (
+        "resume",
+        "continue",
+        "carry on",
+        "keep going",
+        "unpause",
+    ),
     "AMAZON.YesIntent": (
         "yes",
         "yeah",
@@ -142,13 +201,18 @@ BUILT_IN_PHRASES = {
     ),
 }
 
+# Disfluencies speech recognition leaves out of a transcript (and so of a
+# SearchQuery slot's words); the other filler words stay in it.
+DISFLUENCIES = frozenset("um uh er erm hmm".split())
+
 # Said during a session, these end it at once: the skill gets a
 # SessionEndedRequest (reason USER_INITIATED) and has no chance to answer.
 EXIT_PHRASES = ("exit", "exit skill", "exit the skill", "alexa exit")
 
-# Words a speaker adds anywhere without changing what they ask.
+# Words a speaker adds anywhere without changing what they ask.  ("Thanks" is
+# not one of them: said alone, it is what the person means.)
 FILLER_WORDS = frozenset(
-    "um uh er erm hmm hey alexa please kindly just so well actually basically really thanks thank".split()
+    "um uh er erm hmm hey alexa please kindly just so well actually basically really".split()
 )
 
 # Grammar words of English: they shape a sentence but say little about what

@@ -19,8 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from skill.simulator.nlu import FALLBACK_INTENT, NLU, Understanding, nlu_for
-from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS
+from skill import conversation
+from skill.replies import Reply, topic_reply
+from skill.simulator.nlu import FALLBACK_INTENT, NLU, SESSION_END, Understanding, nlu_for
+from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, catalogue
 
 ANY_SLOTS = "*"
 UNRESOLVED = "?"
@@ -113,12 +115,15 @@ def answer(label: str, slots: dict[str, str]) -> str:
     return SLOT_VALUE_TOPICS[route.slot_type].get(value, f"{route.topic} (unmatched {value})")
 
 
-def is_right(example: Example, found: Understanding) -> bool:
+def is_right(nlu: NLU, example: Example, found: Understanding) -> bool:
+    """The same intent and slots, or the very answer those would have given."""
     if is_exact(example, found):
         return True
-    if example.slots is None:
+    expected = answer(example.label, example.slots or {})
+    if example.label not in INTENT_ROUTES:
         return False
-    return answer(example.label, example.slots) == answer(found.label, slot_summary(found))
+    reply = outcome(nlu, NaturalExample(example.label, NO_CONTEXT, example.text))[1]
+    return reply is not None and reply.topic == expected
 
 
 def evaluate(nlu: NLU, examples: list[Example], out_of_domain: list[str]) -> Report:
@@ -128,14 +133,14 @@ def evaluate(nlu: NLU, examples: list[Example], out_of_domain: list[str]) -> Rep
         counts = report.per_label[example.label]
         counts[1] += 1
         report.exact += is_exact(example, found)
-        if is_right(example, found):
+        if is_right(nlu, example, found):
             counts[0] += 1
         else:
             report.misses.append(_miss(example.text, _described(example.label, example.slots), found))
     for text in out_of_domain:
-        found = nlu.understand(text)
+        found, reply = outcome(nlu, NaturalExample(OFF_TOPIC, NO_CONTEXT, text))
         report.out_of_domain += 1
-        if found.label == FALLBACK_INTENT:
+        if found.label == FALLBACK_INTENT or (reply is not None and reply.phrase in OFF_TOPIC_PHRASES):
             report.rejected += 1
         else:
             report.misses.append(_miss(text, FALLBACK_INTENT, found))
@@ -163,7 +168,8 @@ def format_report(report: Report) -> str:
         f"in-domain accuracy        {report.in_domain_accuracy:6.1%}  ({total} utterances, right answer)",
         f"  exact intent and slots  {report.exact_accuracy:6.1%}",
         f"out-of-domain rejection   {report.rejection_rate:6.1%}  "
-        f"({report.rejected}/{report.out_of_domain} went to {FALLBACK_INTENT})",
+        f"({report.rejected}/{report.out_of_domain} answered as off-topic: {FALLBACK_INTENT}, or a "
+        "description about something else)",
         "",
         f"confusions ({len(report.misses)})",
     ]
@@ -197,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m skill.simulator.evaluation", description=__doc__.split("\n")[0])
     parser.add_argument("labels", nargs="?", type=Path, default=LABELS_DIR, help="directory of labelled files")
     parser.add_argument("--locale", default="en-US")
+    parser.add_argument("--details", metavar="SPLIT", default="natural-dev",
+                        help="print every miss of this natural split (default: natural-dev)")
     args = parser.parse_args(argv)
     nlu = nlu_for(args.locale)
     reports = []
@@ -214,7 +222,162 @@ def main(argv: list[str] | None = None) -> int:
     print(format_report(reports[0][1]))
     print()
     print("\n".join(summary(name, report) for name, report in reports))
+    for name, note in NATURAL_SPLITS:
+        path = args.labels / f"{name}.txt"
+        if not path.exists():
+            continue
+        report = evaluate_natural(nlu, load_natural(path), args.locale)
+        if args.details == name:
+            print()
+            print(format_natural(report))
+        print(natural_summary(name, note, report))
     return 0
+
+
+
+# -- the natural splits: sentences as people speak, judged by the answer heard --------
+
+NATURAL_SPLITS = (("natural-dev", "tuned on"), ("natural-holdout", "never tuned on"))
+NO_CONTEXT = "-"
+WARNING_PREFIX = "warning."
+OFF_TOPIC = "offtopic"
+# Conversation labels, judged by the intent Alexa sends (the answer depends on where the person is).
+CONVERSATION_INTENTS = {
+    "next": {"AMAZON.NextIntent"},
+    "back": {"AMAZON.PreviousIntent"},
+    "more": {"AMAZON.MoreIntent"},
+    "repeat": {"AMAZON.RepeatIntent"},
+    "start_over": {"AMAZON.StartOverIntent"},
+    "thanks": {"ThanksIntent"},
+    "help": {"AMAZON.HelpIntent"},
+    "stop": {"AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent", SESSION_END},
+    "yes": {"AMAZON.YesIntent"},
+    "no": {"AMAZON.NoIntent"},
+    "pause": {"AMAZON.PauseIntent"},
+    "resume": {"AMAZON.ResumeIntent"},
+}
+OFF_TOPIC_PHRASES = frozenset({"fallback", "menu", "unrelated"})
+
+
+@dataclass(frozen=True)
+class NaturalExample:
+    label: str
+    context: str  # the topic just heard, or "-"
+    text: str
+
+
+@dataclass
+class NaturalReport:
+    per_label: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    warnings: list[int] = field(default_factory=lambda: [0, 0])  # escalated, total
+    warnings_named: int = 0  # escalated with the very sign the label names
+    in_domain: list[int] = field(default_factory=lambda: [0, 0])
+    off_topic: list[int] = field(default_factory=lambda: [0, 0])
+    off_topic_fallback: int = 0  # of those, reached AMAZON.FallbackIntent itself
+    misses: list[Miss] = field(default_factory=list)
+
+    def rate(self, counts: list[int]) -> float:
+        return counts[0] / counts[1] if counts[1] else 0.0
+
+
+def load_natural(path: Path) -> list[NaturalExample]:
+    """``label | context | utterance``, one per line."""
+    examples = []
+    for line in _lines(path):
+        label, context, text = (part.strip() for part in line.split("|", 2))
+        examples.append(NaturalExample(label, context, text))
+    return examples
+
+
+def outcome(nlu: NLU, example: NaturalExample, locale: str = "en-US") -> tuple[Understanding, Reply | None]:
+    """What Alexa sends for the example, and the reply the skill gives in its context."""
+    book = catalogue(locale)
+    found = nlu.understand(example.text)
+    if found.kind != "intent":
+        return found, None
+    state = conversation.launch(conversation.State(), book)[1]
+    if example.context != NO_CONTEXT:
+        state = state.after(topic_reply(book, example.context))
+    heard = conversation.Heard(found.label, {
+        name: conversation.SlotHeard(slot.value, slot.value_id) for name, slot in found.slots.items()
+    })
+    return found, conversation.reply_to(heard, state, book)[0]
+
+
+def _escalated(reply: Reply | None) -> bool:
+    return reply is not None and (
+        (reply.topic or "").startswith(f"{RED_FLAG_GROUP}.") or reply.phrase == "serious"
+    )
+
+
+def judge(example: NaturalExample, found: Understanding, reply: Reply | None, locale: str = "en-US") -> bool:
+    """Whether the person got the answer the label names."""
+    label = example.label
+    if label in CONVERSATION_INTENTS:
+        return found.label in CONVERSATION_INTENTS[label]
+    if reply is None:
+        return False
+    if label.startswith(WARNING_PREFIX):
+        return reply.topic == f"{RED_FLAG_GROUP}.{label.removeprefix(WARNING_PREFIX)}"
+    if label == "serious":
+        return reply.phrase == "serious"
+    if label == "negated":
+        return reply.phrase in ("denied", "noted")
+    if label == OFF_TOPIC:
+        return reply.phrase in OFF_TOPIC_PHRASES
+    if label == "how_long":
+        book = catalogue(locale)
+        return reply.phrase == "how_long" and reply.speech == book.how_long.get(example.context)
+    if label == "why":
+        return reply.topic == f"{example.context}{MORE_SUFFIX}"
+    return reply.topic == label
+
+
+def evaluate_natural(nlu: NLU, examples: list[NaturalExample], locale: str = "en-US") -> NaturalReport:
+    report = NaturalReport()
+    for example in examples:
+        found, reply = outcome(nlu, example, locale)
+        right = judge(example, found, reply, locale)
+        counts = report.per_label[example.label]
+        counts[0] += right
+        counts[1] += 1
+        if example.label.startswith(WARNING_PREFIX):
+            escalated = _escalated(reply)
+            report.warnings[0] += escalated
+            report.warnings[1] += 1
+            report.warnings_named += right
+            right = escalated  # the floor is on sending them to a professional; naming is reported apart
+        elif example.label == OFF_TOPIC:
+            report.off_topic[0] += right
+            report.off_topic[1] += 1
+            report.off_topic_fallback += found.label == FALLBACK_INTENT
+        else:
+            report.in_domain[0] += right
+            report.in_domain[1] += 1
+        if not right:
+            heard = reply.topic or reply.phrase or "" if reply else ""
+            report.misses.append(Miss(example.text, example.label, f"{found.label} -> {heard}",
+                                      " ".join(f"{k}={v}" for k, v in slot_summary(found).items()), found.score))
+    return report
+
+
+def natural_summary(name: str, note: str, report: NaturalReport) -> str:
+    w, i, o = report.warnings, report.in_domain, report.off_topic
+    return (f"{name:<16} ({note}): warning signs escalated {report.rate(w):6.1%} ({w[0]}/{w[1]}; "
+            f"named right {report.warnings_named}/{w[1]}), in-domain right {report.rate(i):6.1%} "
+            f"({i[0]}/{i[1]}), off-topic handled as off-topic {report.rate(o):6.1%} ({o[0]}/{o[1]}; "
+            f"{report.off_topic_fallback} reached {FALLBACK_INTENT})")
+
+
+def format_natural(report: NaturalReport) -> str:
+    lines = ["answer per label"]
+    for label, (right, total) in sorted(report.per_label.items()):
+        lines.append(f"  {label:<28} {right:>3}/{total:<3} {right / total:6.1%}")
+    lines.append(f"misses ({len(report.misses)})")
+    for miss in report.misses:
+        slots = f" [{miss.slots}]" if miss.slots else ""
+        lines.append(f"  {miss.text!r}: expected {miss.expected}, got {miss.got}{slots} ({miss.score:.2f})")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

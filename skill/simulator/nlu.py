@@ -22,6 +22,11 @@ How an utterance is scored, in short:
   that carry that slot.  A carrier phrase that matches exactly around words
   no value knows still fills the slot, unresolved (ER_SUCCESS_NO_MATCH),
   as Alexa does, but with a lower score.
+* An ``AMAZON.SearchQuery`` sample ("i have {description}") takes whatever
+  follows its carrier phrase, word for word, as Alexa does, but only when the
+  carrier opens the utterance; it scores a fixed SEARCH_QUERY_SCORE, so any
+  specific intent that fits well still wins.  The words go to the skill as
+  speech recognition would write them: fillers kept, disfluencies dropped.
 * Below a threshold the answer is AMAZON.FallbackIntent.
 """
 
@@ -59,6 +64,12 @@ TYPO_CUTOFF = 85  # correcting a word the model does not know to one it does
 VALUE_CUTOFF = 88  # a span of the utterance counting as a slot value
 INVOCATION_CUTOFF = 85  # the invocation name, as speech recognition may spell it ("back not guide")
 MAX_UNRESOLVED_WORDS = 6  # the longest unknown value a carrier captures
+# A SearchQuery reading's score before the intent-coverage share (which it
+# always gets in full: the words it took are its own).  0.6 puts it at 0.72,
+# above the threshold and below a specific intent that fits well.
+SEARCH_QUERY_SCORE = 0.6
+SEARCH_QUERY = "AMAZON.SearchQuery"
+MAX_SEARCH_WORDS = 40  # the most words one SearchQuery slot takes
 SHORTLIST = 40  # samples kept from the word-weight pass for character scoring
 
 _DETERMINERS = frozenset("a an the my some your this that these those".split())
@@ -171,6 +182,7 @@ class NLU:
         self.invocation = " ".join(normalise(model.invocation_name))
         self._samples: list[_Sample] = []
         self._carriers: list[_Carrier] = []
+        self._search_carriers: list[_Carrier] = []
         for intent in model.intents.values():
             for sample in self._phrasings(intent.name):
                 self._add_sample(intent.name, sample)
@@ -209,7 +221,10 @@ class NLU:
         slot = refs[0]  # one slot per sample is all this model uses; extra refs are literal gaps
         before, _, after = sample.partition("{" + slot + "}")
         slot_type = self.model.intents[intent].slots.get(slot)
-        if slot_type in self.model.types:
+        if slot_type == SEARCH_QUERY:
+            carrier = _Carrier(intent, slot, slot_type, tuple(self._words(before)), tuple(self._words(after)))
+            self._search_carriers.append(carrier)
+        elif slot_type in self.model.types:
             carrier = _Carrier(intent, slot, slot_type, tuple(self._words(before)), tuple(self._words(after)))
             self._carriers.append(carrier)
 
@@ -269,12 +284,13 @@ class NLU:
         words = self._words(utterance)
         if " ".join(words) in self._exits:
             return Understanding("exit", None)
+        spoken = [w for w in normalise(utterance) if w not in builtins.DISFLUENCIES]
         question = self._invocation(words)
         if question is None:
-            return self.classify(words)
+            return self.classify(words, spoken)
         if not question:
             return Understanding("launch", None, invoked=True)
-        found = self.classify(question)
+        found = self.classify(question, spoken)
         return Understanding(found.kind, found.intent, found.slots, found.score, invoked=True)
 
     def _invocation(self, words: list[str]) -> list[str] | None:
@@ -293,22 +309,30 @@ class NLU:
                 return before[:-1]
         return None
 
-    def classify(self, words: list[str] | str) -> Understanding:
-        """The intent for words already stripped of any invocation phrase."""
-        ranked = self.ranked(words)
+    def classify(self, words: list[str] | str, spoken: list[str] | None = None) -> Understanding:
+        """The intent for words already stripped of any invocation phrase.
+
+        ``spoken`` is the whole utterance as transcribed, fillers kept: where a
+        SearchQuery slot's words are taken from.
+        """
+        ranked = self.ranked(words, spoken)
         if not ranked or ranked[0].score < THRESHOLD:
             score = round(ranked[0].score, 3) if ranked else 0.0
             return Understanding("intent", FALLBACK_INTENT, score=score)
         best = ranked[0]
         return Understanding("intent", best.intent, best.slots, round(min(best.score, 1.0), 3))
 
-    def ranked(self, words: list[str] | str) -> list[Candidate]:
+    def ranked(self, words: list[str] | str, spoken: list[str] | None = None) -> list[Candidate]:
         """Every reading of the words, best first (ties keep slot readings first)."""
         if isinstance(words, str):
+            spoken = spoken or [w for w in normalise(words) if w not in builtins.DISFLUENCIES]
             words = self._words(words)
+        search = self._search_candidates(words, spoken or words)
         words = [self._correct(w) for w in words]
         stems = [stem(w) for w in words]
-        candidates = [*self._slot_candidates(words, stems), *self._sample_candidates(words, stems)]
+        for candidate in search:
+            candidate.value_stems = frozenset(stems)  # every word is the slot's or the carrier's
+        candidates = [*self._slot_candidates(words, stems), *self._sample_candidates(words, stems), *search]
         utterance = frozenset(stems)
         for candidate in candidates:
             coverage = self._coverage(utterance, candidate)
@@ -319,6 +343,24 @@ class NLU:
         """How much of what was said the intent's samples (and the slot value) account for."""
         known = self._intent_words[candidate.intent] | candidate.value_stems
         return self._weight(utterance & known) / self._weight(utterance)
+
+    def _search_candidates(self, words: list[str], spoken: list[str]) -> list[Candidate]:
+        """SearchQuery readings: a carrier phrase that opens the utterance, and every word after it.
+
+        The shortest carrier comes first, so the slot keeps the most words.
+        """
+        candidates = []
+        for carrier in sorted(self._search_carriers, key=lambda c: len(c.before)):
+            size = len(carrier.before)
+            if tuple(words[:size]) != carrier.before or carrier.after:
+                continue  # this model's SearchQuery carriers all come first
+            rest = words[size:]
+            if not 0 < len(rest) <= MAX_SEARCH_WORDS:
+                continue
+            said = _spoken_tail(spoken, rest, self._words) or rest
+            slot = Slot(carrier.slot, " ".join(said), carrier.slot_type)
+            candidates.append(Candidate(carrier.intent, SEARCH_QUERY_SCORE, {carrier.slot: slot}))
+        return candidates
 
     def _correct(self, word: str) -> str:
         if len(word) < 4 or stem(word) in self._known_stems:
@@ -409,6 +451,14 @@ class NLU:
                     if mention:
                         found.append(mention)
         return found
+
+
+def _spoken_tail(spoken: list[str], rest: list[str], strip) -> list[str] | None:
+    """The end of ``spoken`` that, fillers removed, is ``rest``: the words as transcribed."""
+    for start in range(len(spoken)):
+        if strip(" ".join(spoken[start:])) == rest:
+            return spoken[start:]
+    return None
 
 
 def _f1(precision: float, recall: float) -> float:

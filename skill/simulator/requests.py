@@ -79,7 +79,7 @@ def slot(name: str, value: str, *, slot_type: str | None = None, value_id: str |
     id and canonical name); any other words resolve to ER_SUCCESS_NO_MATCH.
     """
     filled = {"name": name, "value": value, "confirmationStatus": "NONE", "source": "USER"}
-    if slot_type:
+    if slot_type and not slot_type.startswith("AMAZON."):  # built-in types carry no entity resolution
         resolution: dict = {"authority": authority(skill_id, slot_type)}
         if value_id:
             resolution["status"] = {"code": "ER_SUCCESS_MATCH"}

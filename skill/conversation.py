@@ -1,0 +1,355 @@
+"""The conversation: what the person just said, where they are, and what to say next.
+
+Where a person is lives in plain session JSON (``State``): the last reply
+(for "repeat" and "yes"), the topics heard so far (for "go back" and short
+follow-ups), and how many turns in a row were not understood.  It comes back
+with every request, so it is checked like any other input; anything odd
+starts the conversation afresh instead of failing.
+
+``reply_to`` maps each intent to one small move.  The SDK handlers, the
+simulator's measurements and the tests all go through it, so a phrasing is
+judged by the answer the person would really hear.
+
+Safety comes first in every move: words that reach the skill (an
+``AMAZON.SearchQuery`` description, or a slot value no type resolved) are read
+for warning signs before anything else, and a warning sign outranks whatever
+was asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from skill import reading
+from skill.replies import Reply, phrase_reply, topic_reply
+from skill.topics import (
+    FIRST_TOPIC,
+    INTENT_ROUTES,
+    MORE_SUFFIX,
+    RED_FLAG_GROUP,
+    SLOT_VALUE_TOPICS,
+    Catalogue,
+    entry_position,
+    entry_topic,
+)
+
+LAST_REPLY = "last"
+HISTORY = "history"
+MISSES = "misses"
+HISTORY_SIZE = 5  # topics remembered for "go back"
+MAX_MISSES = 9
+
+FALLBACK_INTENT = "AMAZON.FallbackIntent"
+SERIOUS_VALUE = "SERIOUS"  # a WarningSignType value outside the article: a serious symptom
+WARNING_SIGN_TYPE = "WarningSignType"
+DESCRIPTION_SLOT = "description"
+
+
+@dataclass(frozen=True)
+class SlotHeard:
+    """A filled slot: the words Alexa heard, and the value id they resolved to (None: no match)."""
+
+    words: str
+    value_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One IntentRequest, reduced to what Alexa tells a skill: an intent and its slots."""
+
+    intent: str
+    slots: dict[str, SlotHeard] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class State:
+    """Where the person is in the conversation; stored as plain JSON in the session."""
+
+    last: Reply | None = None
+    history: tuple[str, ...] = ()  # topics heard, oldest first
+    misses: int = 0  # turns in a row that reached the fallback
+
+    @property
+    def current(self) -> str | None:
+        """The topic last heard."""
+        return self.history[-1] if self.history else None
+
+    @classmethod
+    def from_session(cls, attributes: object, catalogue: Catalogue) -> State:
+        """The state a request carries back; any field that is not what this skill wrote is dropped."""
+        if not isinstance(attributes, dict):
+            return cls()
+        history = attributes.get(HISTORY)
+        if not (isinstance(history, list) and len(history) <= HISTORY_SIZE
+                and all(isinstance(t, str) and t in catalogue.topics for t in history)):
+            history = []
+        misses = attributes.get(MISSES)
+        if not (type(misses) is int and 0 <= misses <= MAX_MISSES):
+            misses = 0
+        last = Reply.from_session(attributes.get(LAST_REPLY))
+        if last is not None and not _known(last, catalogue):
+            last = None
+        return cls(last, tuple(history), misses)
+
+    def to_session(self) -> dict:
+        last = dict(vars(self.last)) if self.last else None  # every field is a string or None
+        return {LAST_REPLY: last, HISTORY: list(self.history), MISSES: self.misses}
+
+    def after(self, reply: Reply, *, missed: bool = False) -> State:
+        """The state once ``reply`` has been said."""
+        history = self.history
+        if reply.topic and reply.topic != self.current:
+            history = (*history, reply.topic)[-HISTORY_SIZE:]
+        return State(reply, history, min(self.misses + 1, MAX_MISSES) if missed else 0)
+
+
+def _known(reply: Reply, catalogue: Catalogue) -> bool:
+    """A stored reply may only name topics this skill has."""
+    return all(t is None or t in catalogue.topics for t in (reply.topic, reply.offer))
+
+
+Move = Callable[[Heard, State, Catalogue], tuple[Reply, State]]
+
+
+def launch(state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    reply = phrase_reply(catalogue, "welcome", offer=FIRST_TOPIC)
+    return reply, State().after(reply)
+
+
+def reply_to(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """The reply to ``heard`` and the state after it."""
+    warning = _warning_in_slots(heard, catalogue)
+    if warning is not None:
+        return warning, state.after(warning)
+    move = MOVES.get(heard.intent, _fallback)
+    return move(heard, state, catalogue)
+
+
+# -- reading what was said -----------------------------------------------------
+
+
+def _free_words(heard: Heard) -> list[str]:
+    """Words that reached the skill unresolved: a description, or a slot value no type knows."""
+    return [slot.words for slot in heard.slots.values() if slot.words and slot.value_id is None]
+
+
+def _warning_in_slots(heard: Heard, catalogue: Catalogue) -> Reply | None:
+    """A warning sign said in words the skill could read outranks whatever was asked."""
+    for words in _free_words(heard):
+        found = reading.read(words)
+        if found.signs:
+            return _sign_reply(found.signs[0], catalogue)
+    return None
+
+
+def _sign_reply(sign: str, catalogue: Catalogue) -> Reply:
+    if sign == reading.SERIOUS:
+        return phrase_reply(catalogue, "serious", question_key="anything_else")
+    return topic_reply(catalogue, f"{RED_FLAG_GROUP}.{sign}")
+
+
+def _denied_reply(sign: str, catalogue: Catalogue) -> Reply:
+    if sign not in catalogue.denied_names:  # a serious symptom said to be absent
+        return phrase_reply(catalogue, "noted", question_key="anything_else")
+    return phrase_reply(catalogue, "denied", offer="see_doctor", fill={"name": catalogue.denied_names[sign]})
+
+
+def _deeper(topic: str, state: State, catalogue: Catalogue) -> str:
+    """Asked again about the topic just heard ("how does stress cause it?"): the detail behind it."""
+    more = catalogue.topics[topic].more
+    return more if topic == state.current and more else topic
+
+
+def _read_reply(words: str, catalogue: Catalogue, state: State) -> Reply:
+    """The answer to words read freely (no warning sign in them: that was checked first)."""
+    found = reading.read(words)
+    if found.denied:
+        return _denied_reply(found.denied[0], catalogue)
+    if found.topic:
+        return topic_reply(catalogue, _deeper(found.topic, state, catalogue))
+    return phrase_reply(catalogue, "unrelated", question_key="fallback_question")
+
+
+# -- the moves, one per intent -----------------------------------------------------
+
+
+def _answer(reply: Reply, state: State) -> tuple[Reply, State]:
+    return reply, state.after(reply)
+
+
+def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """A question the content answers: the route table says which topic."""
+    route = INTENT_ROUTES[heard.intent]
+    slot = heard.slots.get(route.slot) if route.slot else None
+    if slot is None or not slot.words:
+        return _answer(topic_reply(catalogue, route.topic), state)
+    if slot.value_id == SERIOUS_VALUE:
+        return _answer(_sign_reply(reading.SERIOUS, catalogue), state)
+    topic = SLOT_VALUE_TOPICS[route.slot_type].get(slot.value_id or "") if route.slot_type else None
+    if topic:
+        return _answer(topic_reply(catalogue, _deeper(topic, state, catalogue)), state)
+    found = reading.read(slot.words)
+    if found.denied or found.topic:
+        return _answer(_read_reply(slot.words, catalogue, state), state)
+    if route.slot_type == WARNING_SIGN_TYPE:
+        return _answer(phrase_reply(catalogue, "unrelated", question_key="fallback_question"), state)
+    lead = catalogue.phrases["unmatched_value"]
+    return _answer(topic_reply(catalogue, route.topic, lead), state)
+
+
+def _no_warning_sign(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """A warning sign said to be absent ("no numbness at all"): acknowledged, never escalated."""
+    slot = heard.slots.get("warningSign")
+    topic = SLOT_VALUE_TOPICS[WARNING_SIGN_TYPE].get(slot.value_id or "") if slot else None
+    if topic:
+        return _answer(_denied_reply(topic.partition(".")[2], catalogue), state)
+    return _answer(phrase_reply(catalogue, "noted", question_key="anything_else"), state)
+
+
+def _describe(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """A person's own description, caught whole by an AMAZON.SearchQuery slot."""
+    slot = heard.slots.get(DESCRIPTION_SLOT)
+    return _answer(_read_reply(slot.words if slot else "", catalogue, state), state)
+
+
+def _yes(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    offer = state.last.offer if state.last else None
+    if offer is None:
+        return _answer(phrase_reply(catalogue, "help"), state)
+    return _answer(topic_reply(catalogue, offer), state)
+
+
+def _no(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """"No" to an offer names what can be asked; "no" to "anything else?" says goodbye."""
+    if state.last is None or state.last.offer is None:
+        return _answer(phrase_reply(catalogue, "goodbye", question_key=None), state)
+    return _answer(phrase_reply(catalogue, "declined"), state)
+
+
+def _repeat(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    if state.last is None:
+        return _answer(phrase_reply(catalogue, "nothing_to_repeat"), state)
+    return state.last, state
+
+
+def _help(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    return _answer(phrase_reply(catalogue, "help"), state)
+
+
+def _exit(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    return _answer(phrase_reply(catalogue, "goodbye", question_key=None), state)
+
+
+def _thanks(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    return _answer(phrase_reply(catalogue, "thanks", question_key="anything_else"), state)
+
+
+def _start_over(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    reply = phrase_reply(catalogue, "start_over", offer=FIRST_TOPIC)
+    return reply, State().after(reply)
+
+
+def _next(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """The next entry of the list the person is in; outside a list, what was on offer."""
+    place = entry_position(state.current) if state.current else None
+    if place is not None:
+        group, position = place
+        following = entry_topic(group, position + 1)
+        if following:
+            return _answer(topic_reply(catalogue, following), state)
+        last_entry = entry_topic(group, position)
+        offer = catalogue.topics[last_entry].offer if last_entry else None
+        return _answer(phrase_reply(catalogue, "end_of_list", offer=offer), state)
+    if state.last and state.last.offer:
+        return _answer(topic_reply(catalogue, state.last.offer), state)
+    return _answer(phrase_reply(catalogue, "menu", question_key="menu_question"), state)
+
+
+def _previous(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """The entry before this one; at a list's start its overview; elsewhere the topic heard before."""
+    place = entry_position(state.current) if state.current else None
+    if place is not None and place[1] >= 0:
+        group, position = place
+        earlier = entry_topic(group, position - 1) or catalogue.group_overviews[group]
+        return _answer(topic_reply(catalogue, earlier), state)
+    if len(state.history) >= 2:
+        earlier = state.history[-2]
+        reply = topic_reply(catalogue, earlier)
+        return reply, State(reply, state.history[:-1], 0)
+    return _answer(phrase_reply(catalogue, "start_of_list", offer=state.last.offer if state.last else None), state)
+
+
+def _more(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """The detail behind the last answer."""
+    current = catalogue.topics.get(state.current or "")
+    if current is None:
+        return _next(heard, state, catalogue)
+    if current.more:
+        return _answer(topic_reply(catalogue, current.more), state)
+    place = entry_position(current.id)
+    if place is not None and place[1] == -1:
+        return _next(heard, state, catalogue)
+    return _answer(phrase_reply(catalogue, "nothing_more", offer=current.offer), state)
+
+
+def _why(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """"Why?" after an answer: the reason behind it (after a cause, how that cause makes a knot)."""
+    current = catalogue.topics.get(state.current or "")
+    if current is not None and current.id.endswith(MORE_SUFFIX):
+        return _answer(topic_reply(catalogue, current.id), state)
+    if current is not None and current.more:
+        return _answer(topic_reply(catalogue, current.more), state)
+    return _answer(topic_reply(catalogue, "knot"), state)
+
+
+def _how_long(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """"How long?" after an answer: the time that answer is about."""
+    current = state.current or ""
+    group = current.partition(".")[0]
+    key = current.removesuffix(MORE_SUFFIX)
+    text = catalogue.how_long.get(key) or catalogue.how_long.get(group) or catalogue.how_long[None]
+    offer = catalogue.topics[current].offer if current in catalogue.topics else None
+    return _answer(phrase_reply(catalogue, "how_long", offer=offer, fill={"text": text}), state)
+
+
+def _pause(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    # Not remembered: "yes" and "resume" pick up where the person was.
+    return phrase_reply(catalogue, "paused", question_key="ready"), state
+
+
+def _resume(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    return _repeat(heard, state, catalogue)
+
+
+def _fallback(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """Nothing understood (AMAZON.FallbackIntent carries no words); twice in a row, the menu."""
+    if state.misses >= 1:
+        reply = phrase_reply(catalogue, "menu", question_key="menu_question")
+    else:
+        reply = phrase_reply(catalogue, "fallback", question_key="fallback_question")
+    return reply, state.after(reply, missed=True)
+
+
+MOVES: dict[str, Move] = {
+    **{intent: _topic for intent in INTENT_ROUTES},
+    "DescribeIntent": _describe,
+    "NoWarningSignIntent": _no_warning_sign,
+    "ThanksIntent": _thanks,
+    "HowLongIntent": _how_long,
+    "WhyIntent": _why,
+    "AMAZON.YesIntent": _yes,
+    "AMAZON.NoIntent": _no,
+    "AMAZON.RepeatIntent": _repeat,
+    "AMAZON.HelpIntent": _help,
+    "AMAZON.StopIntent": _exit,
+    "AMAZON.CancelIntent": _exit,
+    "AMAZON.NavigateHomeIntent": _exit,
+    "AMAZON.NextIntent": _next,
+    "AMAZON.PreviousIntent": _previous,
+    "AMAZON.MoreIntent": _more,
+    "AMAZON.StartOverIntent": _start_over,
+    "AMAZON.PauseIntent": _pause,
+    "AMAZON.ResumeIntent": _resume,
+    FALLBACK_INTENT: _fallback,
+}

@@ -1,0 +1,221 @@
+"""Reading what a person said in their own words.
+
+Alexa gives a custom skill an intent and slots, nothing else.  Where the
+words themselves reach the skill (an ``AMAZON.SearchQuery`` description, or a
+slot value that no slot type resolved), this module reads them: warning
+signs first, each checked for negation ("no numbness at all"), then serious
+symptoms the article does not cover, then the topic the words are about.
+
+The vocabulary comes from ``skill/lexicon.py``, the same lists the interaction
+model's grammar expands into sample utterances.  Patterns are compiled once,
+at import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from skill import lexicon
+
+# The article's warning signs, as ids of content.REASONS_TO_SEE_A_PROFESSIONAL.
+NERVE_SIGNS = "nerve_signs"
+LUMP_CHANGES = "lump_changes"
+SEVERE_PAIN = "severe_pain"
+OTHER_GROWTH = "other_growth"
+NO_RELIEF = "no_relief"
+SERIOUS = "serious"  # a serious symptom outside the article
+
+MAX_WORDS = 60  # a description longer than this is read in its first MAX_WORDS words
+_GAP = r"(?:\s+\S+){0,5}?\s+"  # up to five words between two parts of one sign
+
+
+# Contractions, written out, so that "can't", "cant" and "can not" read alike
+# (speech recognition writes "can't"; people typing into the simulator may not).
+_WHOLE_WORDS = {
+    "can't": "can not", "cant": "can not", "cannot": "can not", "won't": "will not", "wont": "will not",
+    "i'm": "i am", "im": "i am", "ive": "i have", "dont": "do not", "doesnt": "does not", "didnt": "did not",
+    "isnt": "is not", "arent": "are not", "wasnt": "was not", "havent": "have not", "hasnt": "has not",
+    "couldnt": "could not", "shouldnt": "should not", "wouldnt": "would not", "its": "it is",
+    "theres": "there is", "thats": "that is", "nothings": "nothing is",
+}
+_SUFFIXES = (("n't", " not"), ("'ve", " have"), ("'re", " are"), ("'ll", " will"), ("'d", " would"))
+_IS_HOSTS = frozenset("it that there here what where who he she this nothing everything something".split())
+
+
+def canonical(text: str) -> str:
+    """``text`` with contractions written out: "it's not" -> "it is not"."""
+    words = []
+    for word in text.split():
+        word = _WHOLE_WORDS.get(word, word)
+        for suffix, written in _SUFFIXES:
+            if word.endswith(suffix):
+                word = word[: -len(suffix)] + written
+                break
+        else:
+            if word.endswith("'s") and word[:-2] in _IS_HOSTS:
+                word = word[:-2] + " is"
+        words.append(word)
+    return " ".join(words)
+
+
+def _any(words: tuple[str, ...] | list[str]) -> str:
+    """One regex alternative for a list of phrases (in canonical form), longest first."""
+    ordered = sorted({canonical(w) for w in words}, key=len, reverse=True)
+    return r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + r")"
+
+
+_LEG = _any(lexicon.LEG_PARTS)
+_THING = _any((*lexicon.THINGS, "it", "this", "that", "thing"))
+_NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|two|three|four|five|six|seven|eight|nine|ten)"
+_DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
+_DAILY = r"(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") + r"\w*" for a in lexicon.DAILY_ACTIVITIES) + ")"
+
+# Each sign: patterns whose group "sign" is where the sign starts (negation is
+# looked for before it).  Order matters only for naming: every match counts.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (SERIOUS, rf"(?P<sign>{_any(lexicon.SERIOUS_SYMPTOMS)})"),
+    (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.CANT_FEEL)}){_GAP}{_LEG}"),
+    (NERVE_SIGNS, rf"{_LEG}{_GAP}(?:fall\w*\s+)?(?P<sign>{_any(lexicon.NERVE_SENSATIONS)})"),
+    (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_SENSATIONS)}){_GAP}{_LEG}"),
+    (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_WORDS_ALONE)})"),
+    (NERVE_SIGNS, rf"{_LEG}{_GAP}(?P<sign>{_any(lexicon.LEG_WEAKNESS)})"),
+    (NERVE_SIGNS, rf"(?P<sign>weak|weakness){_GAP}{_LEG}"),
+    (OTHER_GROWTH, rf"(?P<sign>{_any(lexicon.OTHER_GROWTHS)})"),
+    (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
+    (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_ALONE)})"),
+    (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
+    (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)})"),
+    (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
+    (LUMP_CHANGES, rf"(?:had|having)(?:\s+\S+){{0,3}}?\s+(?P<sign>(?:for|since|over)\s+(?:the\s+)?"
+                   rf"(?:past\s+|last\s+)?{_DURATION})"),
+    (LUMP_CHANGES, rf"(?:been\s+there|been\s+like\s+(?:this|that)|lasted|there)(?:\s+\S+){{0,2}}?\s+"
+                   rf"(?P<sign>(?:(?:for|since|over|about|around|nearly|almost|like)\s+)?(?:the\s+)?"
+                   rf"(?:past\s+|last\s+)?{_DURATION})"),
+    (LUMP_CHANGES, r"(?P<sign>since\s+(?:january|february|march|april|may|june|july|august|september|october"
+                   r"|november|december|last\s+(?:month|year)|the\s+(?:summer|winter|spring|autumn|fall)))"),
+    (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"),
+    (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.STOPPERS)})\s+(?:even\s+|really\s+|properly\s+|me\s+)?{_DAILY}"),
+    (SEVERE_PAIN, r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|off\s+work|bedridden|stuck\s+in\s+bed"
+                  r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)"),
+    (NO_RELIEF, rf"(?P<sign>{_any(lexicon.NO_RELIEF)})"),
+    (NO_RELIEF, r"(?P<sign>(?:not|none\s+of)(?:\s+\S+){0,3}?\s+(?:help|helps|helping|helped|work|works|working"
+                r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference))"),
+    (NO_RELIEF, rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}"),
+)
+_COMPILED = tuple((sign, re.compile(rf"\b{pattern}\b")) for sign, pattern in _PATTERNS)
+
+_FINE = _any(lexicon.FINE)
+# A warning sign said to be absent without a negation: "my legs feel normal".
+_DENIALS = tuple(
+    (sign, re.compile(rf"\b{pattern}\b"))
+    for sign, pattern in (
+        (NERVE_SIGNS, rf"{_LEG}{_GAP}{_FINE}"),
+        (SEVERE_PAIN, rf"can\s+(?:still\s+)?{_DAILY}(?:\s+\S+){{0,2}}?\s+{_FINE}"),
+        (LUMP_CHANGES, r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger)"
+                       r"|same\s+size"),
+    )
+)
+
+# Contractions are written out, so "don't", "isn't" and "can't" all negate with "not".
+_NEAR_NEGATORS = frozenset({"no", "not", "never", "without", "none", "nor", "zero"})  # reach four words
+_NEGATOR = re.compile(rf"\b{_any(lexicon.NEGATORS)}\b")
+_BREAK = re.compile(rf"\b{_any(lexicon.CLAUSE_BREAKS)}\b")
+_DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")
+_OTHER = re.compile(rf"\b{_any(lexicon.OTHER_COMPLAINTS)}s?\b")
+_ABOUT_THE_BACK = re.compile(rf"\b{_any(('back', 'spine', 'hip', 'leg', 'legs', 'foot', 'feet', 'toes'))}\b")
+_CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
+_CAUSE_PATTERNS = tuple(
+    (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
+)
+_ANSWER_WORDS = frozenset({"no", "nope", "nah"})  # "no, my foot is numb" answers a question first
+_NEAR_WINDOW = 4
+_CLEAN = re.compile(r"[^a-z0-9' ]+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a description says: warning signs, denied signs, and what it asks about."""
+
+    signs: tuple[str, ...] = ()  # warning signs stated, strongest evidence first
+    denied: tuple[str, ...] = ()  # warning signs said to be absent
+    topic: str | None = None  # the content topic the words are about, when no sign was said
+
+    @property
+    def serious(self) -> bool:
+        return SERIOUS in self.signs
+
+
+def normalise(text: str) -> str:
+    """Lower case words and apostrophes only, as Alexa transcribes speech, in canonical form."""
+    words = _CLEAN.sub(" ", text.lower().replace("\u2019", "'")).split()
+    return canonical(" ".join(words[:MAX_WORDS]))
+
+
+def read(text: str) -> Reading:
+    """Read ``text`` for warning signs (with negation) and, failing those, a topic."""
+    said = normalise(text)
+    if not said:
+        return Reading()
+    if _OTHER.search(said) and not _ABOUT_THE_BACK.search(said):
+        said = _only_serious(said)  # a headache, a rash, the weather: not what this skill knows
+    signs: list[str] = []
+    denied: list[str] = []
+    for sign, pattern in _COMPILED:
+        for match in pattern.finditer(said):
+            target = denied if _negated(said, match.start("sign")) else signs
+            if sign not in target:
+                target.append(sign)
+    for sign, pattern in _DENIALS:
+        if pattern.search(said) and sign not in denied:
+            denied.append(sign)
+    denied = [sign for sign in denied if sign not in signs]
+    # A serious symptom outside the article outranks the article's own signs.
+    signs.sort(key=lambda sign: sign != SERIOUS)
+    topic = None if signs else _topic(said)
+    return Reading(tuple(signs), tuple(denied), topic)
+
+
+def _negated(said: str, start: int) -> bool:
+    """Whether a negation in the same clause comes before position ``start``."""
+    before = said[:start]
+    clause_breaks = list(_BREAK.finditer(before))
+    clause_start = clause_breaks[-1].end() if clause_breaks else 0
+    clause = before[clause_start:]
+    if _DOUBT.search(before):
+        return False  # "what if it's not a knot" worries; it does not deny
+    words_before = len(before.split())
+    for negator in _NEGATOR.finditer(clause):
+        word = negator.group(0)
+        position = len(before[: clause_start + negator.start()].split())
+        if position == 0 and word in _ANSWER_WORDS and words_before > 1:
+            continue  # "no my foot is numb": an answer, then a statement
+        if word in _NEAR_NEGATORS and words_before - position > _NEAR_WINDOW:
+            continue
+        return True
+    return False
+
+
+_TOPIC_PATTERNS = tuple(
+    (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.TOPIC_CUES
+)
+
+
+def _only_serious(said: str) -> str:
+    """Of words about something else, keep only a serious symptom (it still gets its answer)."""
+    pattern = _COMPILED[0][1]
+    found = pattern.search(said)
+    return found.group(0) if found else ""
+
+
+def _topic(said: str) -> str | None:
+    if not said:
+        return None
+    if _CAUSAL.search(said):
+        for topic, pattern in _CAUSE_PATTERNS:
+            if pattern.search(said):
+                return topic
+    for topic, pattern in _TOPIC_PATTERNS:
+        if pattern.search(said):
+            return topic
+    return None
