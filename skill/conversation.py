@@ -207,6 +207,11 @@ def _no_warning_sign(heard: Heard, state: State, catalogue: Catalogue) -> tuple[
     return _answer(phrase_reply(catalogue, "noted", question_key="anything_else"), state)
 
 
+def _serious(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """A serious symptom the article does not cover: the skill cannot advise; where to turn."""
+    return _answer(_sign_reply(reading.SERIOUS, catalogue), state)
+
+
 def _describe(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """A person's own description, caught whole by an AMAZON.SearchQuery slot."""
     slot = heard.slots.get(DESCRIPTION_SLOT)
@@ -334,6 +339,7 @@ def _fallback(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, 
 MOVES: dict[str, Move] = {
     **{intent: _topic for intent in INTENT_ROUTES},
     "DescribeIntent": _describe,
+    "SeriousSymptomIntent": _serious,
     "NoWarningSignIntent": _no_warning_sign,
     "ThanksIntent": _thanks,
     "HowLongIntent": _how_long,

@@ -98,6 +98,22 @@ RELIEF_NOUNS = (
     "drinking water",
 )
 
+# How people say self-care changed nothing.
+NO_CHANGE = (
+    "nothing",
+    "no change",
+    "no relief",
+    "no improvement",
+    "it still hurts",
+    "it's exactly the same",
+    "it's no different",
+    "it's no better",
+    "it didn't help",
+    "nothing changed",
+    "it's still just as sore",
+    "it came right back",
+)
+
 # Words people open a turn with before saying what they mean.
 LEAD_INS = ("yeah", "yes", "well", "but", "and", "okay", "oh", "also", "no", "nope", "hang on", "okay so", "actually")
 
@@ -149,7 +165,11 @@ NERVE_SENSATIONS = (
 # Said with no leg at all, these still mean numbness or tingling.
 NERVE_WORDS_ALONE = ("numb", "numbness", "tingling", "tingly", "tingles", "pins and needles")
 
-CANT_FEEL = ("can't feel", "cannot feel", "can not feel", "lost feeling in", "no feeling in", "lost the feeling in")
+CANT_FEEL = ("can't feel", "cannot feel", "can not feel",
+    "can not really feel",
+    "no sensation in",
+    "no sensation below",
+    "no feeling below", "lost feeling in", "no feeling in", "lost the feeling in")
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
 LEG_WEAKNESS = (
@@ -181,6 +201,9 @@ LEG_WEAKNESS = (
     "collapse",
     "floppy",
     "useless",
+    "dragging my",
+    "drag my",
+    "weighs a ton",
 )
 
 # -- how bad it is -----------------------------------------------------------
@@ -215,6 +238,17 @@ SEVERE_WORDS = (
     "can't do normal",
     "can barely",
     "crying",
+    "stopping me",
+    "stops me",
+    "call in sick",
+    "called in sick",
+    "crawl",
+    "level of pain",
+    "hurts this much",
+    "hurts so much",
+    "weighs a ton",
+    "nearly sick",
+    "so much pain",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -243,6 +277,12 @@ DAILY_ACTIVITIES = (
     "do anything",
     "get dressed",
     "turn over in bed",
+    "stand up straight",
+    "get my trousers on",
+    "do my shifts",
+    "do my daily work",
+    "do my job",
+    "get in the car",
 )
 
 STOPPERS = (
@@ -252,6 +292,7 @@ STOPPERS = (
     "couldn't",
     "unable to",
     "not able to",
+    "not be able to",
     "struggle to",
     "struggling to",
     "hard to",
@@ -281,6 +322,18 @@ CHANGES_ALONE = (
     "changing shape",
     "changed shape",
     "looks different",
+    "harder",
+    "firmer",
+    "puffier",
+    "puffy",
+    "rock hard",
+    "gone hard",
+    "grow",
+    "not shrinking",
+    "isn't shrinking",
+    "hasn't shrunk",
+    "not reduced",
+    "hasn't reduced",
 )
 
 CHANGES = (
@@ -329,6 +382,12 @@ PERSISTENCE = (
     "won't shift",
     "hasn't shifted",
     "still the same size",
+    "won't go away",
+    "hang around",
+    "hanging around",
+    "not going anywhere",
+    "isn't going anywhere",
+    "still persisting",
 )
 
 DURATIONS = (
@@ -394,6 +453,18 @@ NO_RELIEF = (
     "makes no difference",
     "any difference",
     "then nothing",
+    "not touching it",
+    "still nothing",
+    "zero improvement",
+    "no improvement",
+    "hasn't budged",
+    "not budged",
+    "hasn't fixed",
+    "not fixed",
+    "just as bad",
+    "just as much",
+    "still hurts the same",
+    "and nothing",
 )
 
 # -- what else it might be ---------------------------------------------------
@@ -405,6 +476,13 @@ OTHER_GROWTHS = (
     "tumour",
     "growth",
     "cancer",
+    "sarcoma",
+    "under the skin",
+    "in the skin",
+    "on the bone",
+    "something different",
+    "not a muscle knot",
+    "not a trigger point",
     "cancerous",
     "lipoma",
     "fatty lump",

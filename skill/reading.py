@@ -82,6 +82,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?P<sign>{_any(lexicon.LEG_WEAKNESS)})"),
     (NERVE_SIGNS, rf"(?P<sign>weak|weakness){_GAP}{_LEG}"),
     (OTHER_GROWTH, rf"(?P<sign>{_any(lexicon.OTHER_GROWTHS)})"),
+    (OTHER_GROWTH, r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe)"
+                   r"(?:\s+\S+){0,3}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))"),
     (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_ALONE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
@@ -99,6 +101,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (SEVERE_PAIN, r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|off\s+work|bedridden|stuck\s+in\s+bed"
                   r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)"),
     (NO_RELIEF, rf"(?P<sign>{_any(lexicon.NO_RELIEF)})"),
+    (NO_RELIEF, r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|came\s+(?:right\s+)?back"
+                r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do))"),
     (NO_RELIEF, r"(?P<sign>(?:not|none\s+of)(?:\s+\S+){0,3}?\s+(?:help|helps|helping|helped|work|works|working"
                 r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference))"),
     (NO_RELIEF, rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}"),
@@ -113,7 +117,8 @@ _DENIALS = tuple(
         (NERVE_SIGNS, rf"{_LEG}{_GAP}{_FINE}"),
         (SEVERE_PAIN, rf"can\s+(?:still\s+)?{_DAILY}(?:\s+\S+){{0,2}}?\s+{_FINE}"),
         (LUMP_CHANGES, r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger)"
-                       r"|same\s+size"),
+                       r"|same\s+size|getting\s+smaller|shrinking|going\s+down"),
+        (NO_RELIEF, r"(?:is|are|has\s+been|have\s+been)\s+(?:actually\s+|really\s+)?helping"),
     )
 )
 

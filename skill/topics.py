@@ -36,6 +36,10 @@ INTENT_ROUTES = {
     "SeeDoctorIntent": Route("see_doctor"),
     "RedFlagIntent": Route("see_doctor", "warningSign", "WarningSignType"),
     "NoReliefIntent": Route("red_flag.no_relief"),
+    "LumpChangingIntent": Route("red_flag.lump_changes"),
+    "NerveSignsIntent": Route("red_flag.nerve_signs"),
+    "SeverePainIntent": Route("red_flag.severe_pain"),
+    "OtherGrowthIntent": Route("red_flag.other_growth"),
     "DoctorTreatmentIntent": Route("doctor"),
 }
 

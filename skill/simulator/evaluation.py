@@ -237,7 +237,11 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- the natural splits: sentences as people speak, judged by the answer heard --------
 
-NATURAL_SPLITS = (("natural-dev", "tuned on"), ("natural-holdout", "never tuned on"))
+NATURAL_SPLITS = (
+    ("natural-dev", "tuned on"),
+    ("natural-dev2", "tuned on"),
+    ("natural-holdout", "never tuned on"),
+)
 NO_CONTEXT = "-"
 WARNING_PREFIX = "warning."
 OFF_TOPIC = "offtopic"
