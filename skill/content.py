@@ -317,7 +317,7 @@ TOPICS = (
         "What a professional can do",
         "A doctor or physical therapist can find out what's causing the lump and suggest treatment. That may "
         "include physical therapy, dry needling, or other options.",
-        "Want to hear what a doctor or physical therapist may do?",
+        "Want to hear what a professional may do?",
         None,
     ),
 )

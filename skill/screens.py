@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from skill import content
-from skill.topics import catalogue
+from skill.topics import MORE_SUFFIX, catalogue
 
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
@@ -107,7 +107,7 @@ def _topic_details(locale: str, topic_id: str | None) -> tuple[str, dict]:
     if topic.entries:
         items = [{"title": e.title, "detail": e.detail if topic.card_details else ""} for e in topic.entries]
         return "list", {"items": items}
-    group, _, entry_id = topic_id.partition(".")
+    group, _, entry_id = topic_id.removesuffix(MORE_SUFFIX).partition(".")
     if group != METHOD_GROUP:
         return "answer", NO_POINTS
     return "answer", {"pointsHeading": TABLE_COLUMNS["how"], "points": _how(entry_id, locale)}

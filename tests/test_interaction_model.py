@@ -31,6 +31,12 @@ REQUIRED_BUILT_IN_INTENTS = frozenset(
         "AMAZON.RepeatIntent",
         "AMAZON.YesIntent",
         "AMAZON.NoIntent",
+        "AMAZON.NextIntent",
+        "AMAZON.PreviousIntent",
+        "AMAZON.MoreIntent",
+        "AMAZON.StartOverIntent",
+        "AMAZON.PauseIntent",
+        "AMAZON.ResumeIntent",
     }
 )
 
@@ -49,8 +55,21 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "PreventionIntent": {},
     "SeeDoctorIntent": {},
     "RedFlagIntent": {"warningSign": "WarningSignType"},
+    "NoWarningSignIntent": {"warningSign": "WarningSignType"},
+    "LumpChangingIntent": {},
+    "NerveSignsIntent": {},
+    "SeverePainIntent": {},
+    "OtherGrowthIntent": {},
+    "NoReliefIntent": {},
+    "SeriousSymptomIntent": {},
     "DoctorTreatmentIntent": {},
+    "DescribeIntent": {"description": "AMAZON.SearchQuery"},
+    "ThanksIntent": {},
+    "HowLongIntent": {},
+    "WhyIntent": {},
 }
+SEARCH_QUERY = "AMAZON.SearchQuery"
+MAX_MODEL_BYTES = 1_500_000  # the largest interaction model the console and ASK CLI build
 
 EXPECTED_TYPE_VALUE_IDS = {
     "CauseType": {
@@ -70,6 +89,7 @@ EXPECTED_TYPE_VALUE_IDS = {
         "SEVERE_PAIN",
         "OTHER_GROWTH",
         "NO_RELIEF",
+        "SERIOUS",
     },
 }
 
@@ -330,13 +350,35 @@ def test_sample_slot_references_are_declared_and_all_slots_used(intents: dict) -
 
 def test_slot_intents_have_slot_and_slotless_samples(custom_intents: dict) -> None:
     for name, intent in custom_intents.items():
-        if not intent.get("slots"):
-            continue
+        if not intent.get("slots") or any(slot["type"] == SEARCH_QUERY for slot in intent["slots"]):
+            continue  # a SearchQuery intent needs its slot in every sample (below)
         samples = intent["samples"]
         with_slot = [s for s in samples if SLOT_REF_RE.search(s)]
         without_slot = [s for s in samples if not SLOT_REF_RE.search(s)]
         assert with_slot, f"{name} has no slot-bearing samples"
         assert without_slot, f"{name} has no slot-less samples"
+
+
+def test_search_query_samples_have_a_carrier_phrase_and_no_other_slot(intents: dict) -> None:
+    """Amazon's rules for AMAZON.SearchQuery: a carrier phrase around the slot, and no second slot."""
+    for name, intent in intents.items():
+        searching = {slot["name"] for slot in intent.get("slots", []) if slot["type"] == SEARCH_QUERY}
+        if not searching:
+            continue
+        assert len(intent["slots"]) == 1, f"{name}: a SearchQuery intent with other slots"
+        for sample in intent["samples"]:
+            refs = SLOT_REF_RE.findall(sample)
+            assert refs and set(refs) <= searching, f"{name}: {sample!r} lacks the SearchQuery slot"
+            assert SLOT_REF_RE.sub("", sample).strip(), f"{name}: {sample!r} has no carrier phrase"
+
+
+def test_model_size_is_sensible(model: dict, intents: dict) -> None:
+    """Within Amazon's limit, and variety rather than millions of near-copies."""
+    assert len(json.dumps(model)) <= MAX_MODEL_BYTES
+    total = sum(len(intent.get("samples", [])) for intent in intents.values())
+    assert total <= 6000, f"{total} samples"
+    for name, intent in intents.items():
+        assert len(intent.get("samples", [])) <= 1200, name
 
 
 def test_no_sample_is_only_a_slot(intents: dict) -> None:
@@ -435,20 +477,19 @@ def test_no_utterance_conflicts_between_intents(intents: dict, types: dict) -> N
 
 
 def test_custom_intents_match_code_routes(custom_intents: dict) -> None:
-    from skill.topics import INTENT_ROUTES
+    from skill.conversation import MOVES
 
-    assert isinstance(INTENT_ROUTES, dict)
-    assert set(custom_intents) == set(INTENT_ROUTES)
+    assert set(custom_intents) == {name for name in MOVES if not name.startswith("AMAZON.")}
 
 
 def test_built_in_intents_match_code(built_in_intents: dict) -> None:
-    from skill.handlers import BUILT_IN_INTENTS
+    from skill.conversation import MOVES
 
-    assert isinstance(BUILT_IN_INTENTS, frozenset)
-    assert set(built_in_intents) == BUILT_IN_INTENTS
+    assert set(built_in_intents) == {name for name in MOVES if name.startswith("AMAZON.")}
 
 
 def test_slot_value_ids_match_code(types: dict) -> None:
+    from skill.conversation import SERIOUS_VALUE, WARNING_SIGN_TYPE
     from skill.topics import SLOT_VALUE_TOPICS
 
     model_ids = {
@@ -460,7 +501,7 @@ def test_slot_value_ids_match_code(types: dict) -> None:
         (type_name, value_id)
         for type_name, mapping in SLOT_VALUE_TOPICS.items()
         for value_id in mapping
-    }
+    } | {(WARNING_SIGN_TYPE, SERIOUS_VALUE)}
     missing_in_code = model_ids - code_ids
     missing_in_model = code_ids - model_ids
     assert not missing_in_code, f"model value ids with no SLOT_VALUE_TOPICS entry: {sorted(missing_in_code)}"

@@ -10,7 +10,7 @@ from skill.speech import ssml
 from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS, catalogue
 
 CATALOGUE = catalogue("en-US")
-LONGEST_ANSWER_WORDS = 70  # about two breaths, question included
+LONGEST_ANSWER_WORDS = 40  # one or two breaths, question included
 
 EXPECTED = {
     "LumpIntent": "myofascial trigger point",
@@ -18,12 +18,17 @@ EXPECTED = {
     "CausesIntent": "muscle imbalances",
     "SymptomsIntent": "stiffness",
     "ReliefIntent": "foam rolling",
-    "StretchingIntent": "child's pose",
+    "StretchingIntent": "20 to 30 seconds",
     "HeatOrIceIntent": "ice pack",
     "RestIntent": "time to recover",
     "PreventionIntent": "warm up",
-    "SeeDoctorIntent": "cyst",
+    "SeeDoctorIntent": "numb, tingly or weak",
     "RedFlagIntent": "see a doctor",
+    "NoReliefIntent": "No relief from self-care",
+    "LumpChangingIntent": "keeps growing",
+    "NerveSignsIntent": "Numbness, tingling or weakness",
+    "SeverePainIntent": "Pain that is severe",
+    "OtherGrowthIntent": "cyst",
     "DoctorTreatmentIntent": "dry needling",
 }
 
