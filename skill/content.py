@@ -394,8 +394,7 @@ ENTRY_INVITES = {
 
 # Conversation lines that are not facts but still belong in one place.
 PHRASES = {
-    "welcome": f"Welcome to {SKILL_NAME}: educational information, not medical advice. I can help with a "
-    "lower back lump after exercise.",
+    "welcome": f"Welcome to {SKILL_NAME}. {DISCLAIMER} I can help with a lower back lump after exercise.",
     "help": "You can ask what the lump is, its causes or symptoms, how to relieve or prevent it, or when to see "
     "a doctor. Say next or go back to move through a list.",
     "what_else": "What would you like to know?",

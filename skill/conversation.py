@@ -192,7 +192,7 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
     found = reading.read(slot.words)
     if found.denied or found.topic:
         return _answer(_read_reply(slot.words, catalogue, state), state)
-    if route.slot_type == WARNING_SIGN_TYPE:
+    if route.slot_type == WARNING_SIGN_TYPE or found.elsewhere:
         return _answer(phrase_reply(catalogue, "unrelated", question_key="fallback_question"), state)
     lead = catalogue.phrases["unmatched_value"]
     return _answer(topic_reply(catalogue, route.topic, lead), state)

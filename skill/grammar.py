@@ -217,8 +217,21 @@ def model(grammar: Grammar) -> dict:
     }}}
 
 
+FULL_VALUE_PRODUCT = 60  # a synonym template with at most this many combinations gives them all
+
+
+def _synonyms(template: str) -> list[str]:
+    """A slot value's synonyms: every combination when there are few (entity matching needs the exact
+    phrase), the covering expansion otherwise."""
+    if " * " not in template:
+        items, _ = _parse_template(template)
+        if len(_combinations(items)) <= FULL_VALUE_PRODUCT:
+            return _every(items)
+    return expand(template)
+
+
 def _value(rules: ValueRules) -> dict:
-    synonyms = [s for template in rules.templates for s in expand(template) if s != rules.name]
+    synonyms = [s for template in rules.templates for s in _synonyms(template) if s != rules.name]
     return {"id": rules.id, "name": {"value": rules.name, "synonyms": list(dict.fromkeys(synonyms))}}
 
 

@@ -145,6 +145,7 @@ class Reading:
     signs: tuple[str, ...] = ()  # warning signs stated, strongest evidence first
     denied: tuple[str, ...] = ()  # warning signs said to be absent
     topic: str | None = None  # the content topic the words are about, when no sign was said
+    elsewhere: bool = False  # about another part of the body or another illness, not a back knot
 
     @property
     def serious(self) -> bool:
@@ -162,7 +163,8 @@ def read(text: str) -> Reading:
     said = normalise(text)
     if not said:
         return Reading()
-    if _OTHER.search(said) and not _ABOUT_THE_BACK.search(said):
+    elsewhere = bool(_OTHER.search(said)) and not _ABOUT_THE_BACK.search(said)
+    if elsewhere:
         said = _only_serious(said)  # a headache, a rash, the weather: not what this skill knows
     signs: list[str] = []
     denied: list[str] = []
@@ -178,7 +180,7 @@ def read(text: str) -> Reading:
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
     topic = None if signs else _topic(said)
-    return Reading(tuple(signs), tuple(denied), topic)
+    return Reading(tuple(signs), tuple(denied), topic, elsewhere)
 
 
 def _negated(said: str, start: int) -> bool:

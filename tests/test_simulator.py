@@ -136,7 +136,7 @@ def test_session_attributes_travel_from_each_response_to_the_next_request(sim, w
     assert wire.sent[1]["session"]["new"] is False
     assert wire.sent[1]["session"]["sessionId"] == wire.sent[0]["session"]["sessionId"]
     assert wire.sent[1]["session"]["attributes"] == first.response["sessionAttributes"]
-    assert first.response["sessionAttributes"]["offer"] == "lump"  # what "yes" accepts
+    assert first.response["sessionAttributes"]["last"]["offer"] == "lump"  # what "yes" accepts
     assert "myofascial trigger point" in second.speech
 
 

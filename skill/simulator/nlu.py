@@ -436,7 +436,8 @@ class NLU:
         if any(start <= m.start and m.end <= end and m.slot_type == carrier.slot_type for m in mentions):
             return None  # a value was said in there: the resolved candidates cover it
         slot = Slot(carrier.slot, " ".join(words[start:end]), carrier.slot_type)
-        return Candidate(carrier.intent, UNRESOLVED_SLOT_SCORE, {carrier.slot: slot})
+        value_stems = frozenset(stem(w) for w in words[start:end])  # the slot's words are its own
+        return Candidate(carrier.intent, UNRESOLVED_SLOT_SCORE, {carrier.slot: slot}, value_stems)
 
     def _mentions(self, words: list[str]) -> list[_Mention]:
         """Every span of the utterance that names a value of some slot type."""
