@@ -292,9 +292,8 @@ def _more(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Stat
         return _next(heard, state, catalogue)
     if current.more:
         return _answer(topic_reply(catalogue, current.more), state)
-    place = entry_position(current.id)
-    if place is not None and place[1] == -1:
-        return _next(heard, state, catalogue)
+    if entry_position(current.id) is not None:
+        return _next(heard, state, catalogue)  # an overview's first entry, or the list's next one
     return _answer(phrase_reply(catalogue, "nothing_more", offer=current.offer), state)
 
 

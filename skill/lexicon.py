@@ -637,7 +637,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 CAUSAL = ("could that be why", "is that why", "is that the reason", "is that the cause", "could that be it",
           "would that do it", "would that cause", "could that cause", "is it because", "because of", "caused by",
           "could it be from", "is it from", "did that cause", "does that matter", "is that related", "could that be",
-          "is that what", "from", "the reason")
+          "is that what", "from", "the reason", "be why", "be the cause", "be the reason", "cause it", "causing it",
+          "cause this", "causing this")
 
 # What a cause looks like when a person names it (topic id, words), checked only when asking about a cause.
 CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -1,0 +1,99 @@
+"""Conversation state: plain JSON in the session, checked when it comes back."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.conversation import HISTORY, LAST_REPLY, MISSES, Heard, SlotHeard, State, launch, reply_to
+from skill.replies import topic_reply
+from skill.topics import catalogue
+
+BOOK = catalogue("en-US")
+
+
+def _after(*topics: str) -> State:
+    """The state once the skill has launched and said each topic in turn."""
+    state = launch(State(), BOOK)[1]
+    for topic in topics:
+        state = state.after(topic_reply(BOOK, topic))
+    return state
+
+
+def test_state_round_trips_through_plain_json():
+    state = _after("relief", "method.stretching")
+    again = State.from_session(state.to_session(), BOOK)
+    assert again == state
+    assert set(state.to_session()) == {LAST_REPLY, HISTORY, MISSES}
+
+
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        None,
+        [],
+        "x",
+        {HISTORY: ["lump", "no.such.topic"]},
+        {HISTORY: ["lump"] * 50},
+        {MISSES: -1},
+        {MISSES: True},
+        {MISSES: 10**9},
+        {LAST_REPLY: {"speech": 1}},
+        {LAST_REPLY: {"speech": "hi", "question": None, "card_title": "t", "card_text": "t", "offer": "nope",
+                      "topic": None, "phrase": None}},
+    ],
+)
+def test_tampered_state_starts_afresh_instead_of_failing(tampered):
+    state = State.from_session(tampered, BOOK)
+    assert state.last is None or state.last.offer in BOOK.topics
+    assert all(topic in BOOK.topics for topic in state.history)
+    assert 0 <= state.misses <= 9
+    reply, _ = reply_to(Heard("AMAZON.NextIntent"), state, BOOK)
+    assert reply.speech
+
+
+def test_next_and_back_walk_the_list_the_person_is_in():
+    state = _after("causes")
+    reply, state = reply_to(Heard("AMAZON.NextIntent"), state, BOOK)
+    assert reply.topic == "cause.overuse"
+    reply, state = reply_to(Heard("AMAZON.NextIntent"), state, BOOK)
+    assert reply.topic == "cause.poor_form"
+    reply, state = reply_to(Heard("AMAZON.PreviousIntent"), state, BOOK)
+    assert reply.topic == "cause.overuse"
+    reply, state = reply_to(Heard("AMAZON.PreviousIntent"), state, BOOK)
+    assert reply.topic == "causes"
+
+
+def test_go_back_outside_a_list_returns_to_the_topic_before():
+    state = _after("lump", "prevention")
+    reply, state = reply_to(Heard("AMAZON.PreviousIntent"), state, BOOK)
+    assert reply.topic == "lump"
+
+
+def test_a_second_miss_in_a_row_offers_the_menu_and_an_answer_resets_it():
+    state = launch(State(), BOOK)[1]
+    first, state = reply_to(Heard("AMAZON.FallbackIntent"), state, BOOK)
+    second, state = reply_to(Heard("AMAZON.FallbackIntent"), state, BOOK)
+    assert (first.phrase, second.phrase) == ("fallback", "menu")
+    _, state = reply_to(Heard("LumpIntent"), state, BOOK)
+    assert state.misses == 0
+
+
+def test_a_warning_sign_in_a_description_outranks_everything():
+    state = _after("relief")
+    said = Heard("DescribeIntent", {"description": SlotHeard("my knee keeps buckling when I stretch")})
+    reply, _ = reply_to(said, state, BOOK)
+    assert reply.topic == "red_flag.nerve_signs"
+
+
+def test_asking_again_about_the_topic_just_heard_gives_the_detail_behind_it():
+    state = _after("cause.stress")
+    said = Heard("CausesIntent", {"cause": SlotHeard("stress", "STRESS")})
+    reply, _ = reply_to(said, state, BOOK)
+    assert reply.topic == "cause.stress.more"
+
+
+def test_how_long_depends_on_what_was_just_said():
+    after_stretching = reply_to(Heard("HowLongIntent"), _after("method.stretching"), BOOK)[0]
+    after_rolling = reply_to(Heard("HowLongIntent"), _after("method.massage"), BOOK)[0]
+    assert "20 to 30 seconds" in after_stretching.speech
+    assert "30 to 60 seconds" in after_rolling.speech

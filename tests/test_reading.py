@@ -1,0 +1,93 @@
+"""Reading a person's own words: warning signs first, with negation, then the topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill import lexicon, reading
+from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SERIOUS, SEVERE_PAIN, read
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [
+        ("my left foot keeps going numb", NERVE_SIGNS),
+        ("pins and needles in both calves", NERVE_SIGNS),
+        ("I can't feel the outside of my knee", NERVE_SIGNS),
+        ("my leg gives way on the stairs", NERVE_SIGNS),
+        ("no my toes are tingling", NERVE_SIGNS),  # "no" answers a question, then the sign
+        ("the lump is getting bigger", LUMP_CHANGES),
+        ("it's been there for three weeks", LUMP_CHANGES),
+        ("I can't sleep because of it", SEVERE_PAIN),
+        ("it's not dull, it's the worst pain", SEVERE_PAIN),
+        ("what if it's a cyst", OTHER_GROWTH),
+        ("how do I know it's not a tumour", OTHER_GROWTH),  # a worry, not a denial
+        ("I've stretched for two weeks and nothing helps", NO_RELIEF),
+        ("heat doesn't do anything for it", NO_RELIEF),
+        ("I've got a fever too", SERIOUS),
+        ("i cant control my bladder", SERIOUS),  # typed without the apostrophe
+    ],
+)
+def test_a_warning_sign_in_any_words_is_read(said, sign):
+    assert read(said).signs[0] == sign
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [
+        ("no numbness at all", NERVE_SIGNS),
+        ("I don't have any tingling in my legs", NERVE_SIGNS),
+        ("my legs feel totally normal", NERVE_SIGNS),
+        ("it's not getting bigger", LUMP_CHANGES),
+        ("it hasn't changed size", LUMP_CHANGES),
+        ("I can walk fine", SEVERE_PAIN),
+    ],
+)
+def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
+    found = read(said)
+    assert not found.signs and sign in found.denied
+
+
+def test_a_denial_does_not_reach_past_the_clause():
+    found = read("no numbness but my knee gives way")
+    assert found.signs == (NERVE_SIGNS,)
+
+
+def test_a_serious_symptom_outranks_the_articles_signs():
+    assert read("my legs are numb and I have a fever").signs[0] == SERIOUS
+
+
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [
+        ("after deadlifts I found a lump on my lower back", "lump"),
+        ("I want to stretch it out", "method.stretching"),
+        ("could not drinking enough water be why", "cause.dehydration"),
+        ("it's really stiff in the mornings", "symptom.stiffness"),
+        ("my phone is dead", None),
+        ("I've got a headache", None),
+    ],
+)
+def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
+    found = read(said)
+    assert not found.signs and found.topic == topic
+
+
+def test_long_or_odd_input_is_read_safely():
+    assert read("") == reading.Reading()
+    assert read("x" * 100_000).signs == ()
+    assert read("numb " * 10_000).signs == (NERVE_SIGNS,)  # read within MAX_WORDS
+    assert read("<speak>&amp; numb </speak>").signs == (NERVE_SIGNS,)
+
+
+def test_every_lexicon_is_used():
+    """A list in lexicon.py that neither the grammar nor the reader uses is dead vocabulary."""
+    import inspect
+    from pathlib import Path
+
+    from skill import grammar
+
+    users = inspect.getsource(reading) + Path(grammar.GRAMMAR_PATH).read_text(encoding="utf-8")
+    for name, value in vars(lexicon).items():
+        if name.isupper() and isinstance(value, tuple):
+            assert f"lexicon.{name}" in users or f"<{name.lower()}>" in users, name
