@@ -95,6 +95,9 @@ RELIEF_NOUNS = (
     "self care",
     "the home remedies",
     "the exercises",
+    "my physio exercises",
+    "the painkillers",
+    "sports massages",
     "drinking water",
 )
 
@@ -112,10 +115,17 @@ NO_CHANGE = (
     "nothing changed",
     "it's still just as sore",
     "it came right back",
+    "zero improvement",
+    "still nothing",
+    "it's just as bad",
+    "no difference",
+    "it hasn't budged",
+    "it's not helped",
 )
 
 # Words people open a turn with before saying what they mean.
-LEAD_INS = ("yeah", "yes", "well", "but", "and", "okay", "oh", "also", "no", "nope", "hang on", "okay so", "actually")
+LEAD_INS = ("yeah", "yes", "well", "but", "and", "okay", "oh", "also", "no", "nope", "hang on", "okay so", "actually",
+            "yeah and", "yeah but", "no but", "um yeah", "and also", "so um", "oh and")
 
 # -- the body, for warning signs --------------------------------------------
 
@@ -271,6 +281,10 @@ DAILY_ACTIVITIES = (
     "tie my shoes",
     "pick up",
     "pick things up",
+    "pick her up",
+    "pick him up",
+    "pick them up",
+    "pick my",
     "lift",
     "do the dishes",
     "function",
@@ -563,6 +577,19 @@ SERIOUS_SYMPTOMS = (
     "dropped",
     "control my bladder",
     "control my bowels",
+    "when i wipe",
+    "drenched in sweat",
+    "peeing myself",
+    "wetting myself",
+    "fell flat",
+    "fell on my back",
+    "fell onto my back",
+    "fell right on my back",
+    "tackled",
+    "hit by a car",
+    "shivery",
+    "without trying",
+    "numb between my legs",
 )
 
 # -- negation -----------------------------------------------------------------
@@ -588,8 +615,19 @@ OTHER_COMPLAINTS = (
     "headache", "head", "neck", "shoulder", "arm", "elbow", "wrist", "hand", "finger", "tooth", "teeth",
     "stomach", "throat", "eye", "ear", "breast", "skin", "rash", "flu", "cold", "cough", "covid", "sunburn",
     "pregnant", "pregnancy", "period", "blood pressure", "diabetes", "phone", "car", "weather", "insomnia",
-    "cold sore", "migraine",
+    "cold sore", "migraine", "armpit", "dog", "cat", "puppy", "kitten", "upper back",
 )
+
+# Pain said to be mild: severe pain denied.
+MILD = ("mild", "not too bad", "not that bad", "not so bad", "bearable", "manageable", "one out of ten",
+        "two out of ten", "three out of ten", "four out of ten", "just annoying", "a bit annoying")
+
+# Said before a worry about another growth, these deny it ("i'm not worried it's cancer").
+UNWORRIED = ("not worried", "not concerned", "not scared", "not afraid", "not thinking")
+
+# A lump found after exercise, told as a story: these words with a lump word mean the lump itself.
+STORY_WORDS = ("after", "since", "found", "noticed", "felt", "discovered", "doing", "did", "was", "popped up",
+               "showed up", "appeared", "came up", "woke up")
 
 # -- what a description is about, when it states no warning sign ------------
 

@@ -107,7 +107,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                 r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference))"),
     (NO_RELIEF, rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}"),
 )
-_COMPILED = tuple((sign, re.compile(rf"\b{pattern}\b")) for sign, pattern in _PATTERNS)
+_COMPILED = tuple((sign, re.compile(rf"\b{pattern}(?:s|es)?\b")) for sign, pattern in _PATTERNS)
 
 _FINE = _any(lexicon.FINE)
 # A warning sign said to be absent without a negation: "my legs feel normal".
@@ -119,6 +119,7 @@ _DENIALS = tuple(
         (LUMP_CHANGES, r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger)"
                        r"|same\s+size|getting\s+smaller|shrinking|going\s+down"),
         (NO_RELIEF, r"(?:is|are|has\s+been|have\s+been)\s+(?:actually\s+|really\s+)?helping"),
+        (SEVERE_PAIN, _any(lexicon.MILD)),
     )
 )
 
@@ -133,6 +134,9 @@ _CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
 _CAUSE_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
 )
+_UNWORRIED = re.compile(rf"\b{_any(lexicon.UNWORRIED)}\b")
+_DISBELIEF = re.compile(r"\bnot\s+(?:think|believe|reckon)\b")  # reaches past "it is"
+_AUXILIARIES = frozenset("do does did is are was were has have had can could will would should".split())
 _ANSWER_WORDS = frozenset({"no", "nope", "nah"})  # "no, my foot is numb" answers a question first
 _NEAR_WINDOW = 4
 _CLEAN = re.compile(r"[^a-z0-9' ]+")
@@ -176,6 +180,9 @@ def read(text: str) -> Reading:
     for sign, pattern in _DENIALS:
         if pattern.search(said) and sign not in denied:
             denied.append(sign)
+    if OTHER_GROWTH in signs and _UNWORRIED.search(said):
+        signs.remove(OTHER_GROWTH)  # "i'm not worried it's cancer": said, and denied
+        denied.append(OTHER_GROWTH)
     denied = [sign for sign in denied if sign not in signs]
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
@@ -186,6 +193,8 @@ def read(text: str) -> Reading:
 def _negated(said: str, start: int) -> bool:
     """Whether a negation in the same clause comes before position ``start``."""
     before = said[:start]
+    if _DISBELIEF.search(" ".join(before.split()[-6:])):
+        return True  # "i don't think it's a cyst"
     clause_breaks = list(_BREAK.finditer(before))
     clause_start = clause_breaks[-1].end() if clause_breaks else 0
     clause = before[clause_start:]
@@ -197,8 +206,9 @@ def _negated(said: str, start: int) -> bool:
         position = len(before[: clause_start + negator.start()].split())
         if position == 0 and word in _ANSWER_WORDS and words_before > 1:
             continue  # "no my foot is numb": an answer, then a statement
-        if word in _NEAR_NEGATORS and words_before - position > _NEAR_WINDOW:
-            continue
+        auxiliary = before[: clause_start + negator.start()].split()[-1:] in ([a] for a in _AUXILIARIES)
+        if word in _NEAR_NEGATORS and not auxiliary and words_before - position > _NEAR_WINDOW:
+            continue  # "no" and a bare "not" reach a few words; "does not" the whole clause
         return True
     return False
 
@@ -215,6 +225,11 @@ def _only_serious(said: str) -> str:
     return found.group(0) if found else ""
 
 
+_STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
+_LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
+_STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
+
+
 def _topic(said: str) -> str | None:
     if not said:
         return None
@@ -222,7 +237,10 @@ def _topic(said: str) -> str | None:
         for topic, pattern in _CAUSE_PATTERNS:
             if pattern.search(said):
                 return topic
+    story = bool(_LUMP.search(said) and _STORY.search(said))
     for topic, pattern in _TOPIC_PATTERNS:
+        if story and topic == _STORY_BEFORE:
+            return "lump"
         if pattern.search(said):
             return topic
     return None

@@ -72,6 +72,8 @@ SEARCH_QUERY = "AMAZON.SearchQuery"
 MAX_SEARCH_WORDS = 40  # the most words one SearchQuery slot takes
 SHORTLIST = 40  # samples kept from the word-weight pass for character scoring
 
+# Contractions this simulator writes out ("can't" -> "can not") are single words to Alexa.
+_AUXILIARIES = frozenset("can could do does did is are was were will would should has have had".split())
 _DETERMINERS = frozenset("a an the my some your this that these those".split())
 _SLOT_REF = re.compile(r"\{([^{}]+)\}")
 
@@ -357,6 +359,8 @@ class NLU:
             rest = words[size:]
             if not 0 < len(rest) <= MAX_SEARCH_WORDS:
                 continue
+            if rest[0] == "not" and carrier.before[-1:] and carrier.before[-1] in _AUXILIARIES:
+                continue  # "can't sit" is one word to Alexa: the carrier "can" does not match it
             said = _spoken_tail(spoken, rest, self._words) or rest
             slot = Slot(carrier.slot, " ".join(said), carrier.slot_type)
             candidates.append(Candidate(carrier.intent, SEARCH_QUERY_SCORE, {carrier.slot: slot}))
@@ -436,8 +440,7 @@ class NLU:
         if any(start <= m.start and m.end <= end and m.slot_type == carrier.slot_type for m in mentions):
             return None  # a value was said in there: the resolved candidates cover it
         slot = Slot(carrier.slot, " ".join(words[start:end]), carrier.slot_type)
-        value_stems = frozenset(stem(w) for w in words[start:end])  # the slot's words are its own
-        return Candidate(carrier.intent, UNRESOLVED_SLOT_SCORE, {carrier.slot: slot}, value_stems)
+        return Candidate(carrier.intent, UNRESOLVED_SLOT_SCORE, {carrier.slot: slot})
 
     def _mentions(self, words: list[str]) -> list[_Mention]:
         """Every span of the utterance that names a value of some slot type."""
