@@ -274,6 +274,8 @@ def _next(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Stat
 def _previous(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """The entry before this one; at a list's start its overview; elsewhere the topic heard before."""
     place = entry_position(state.current) if state.current else None
+    if state.current and state.current.endswith(MORE_SUFFIX):
+        return _answer(topic_reply(catalogue, state.current.removesuffix(MORE_SUFFIX)), state)
     if place is not None and place[1] >= 0:
         group, position = place
         earlier = entry_topic(group, position - 1) or catalogue.group_overviews[group]

@@ -125,7 +125,7 @@ NO_CHANGE = (
 
 # Words people open a turn with before saying what they mean.
 LEAD_INS = ("yeah", "yes", "well", "but", "and", "okay", "oh", "also", "no", "nope", "hang on", "okay so", "actually",
-            "yeah and", "yeah but", "no but", "um yeah", "and also", "so um", "oh and")
+            "yeah and", "yeah but", "no but", "um yeah", "and also", "so um", "oh and", "ouch", "sometimes", "often")
 
 # -- the body, for warning signs --------------------------------------------
 
@@ -170,6 +170,13 @@ NERVE_SENSATIONS = (
     "asleep",
     "fuzzy",
     "buzzing",
+    "going to sleep",
+    "goes to sleep",
+    "cotton wool",
+    "doesn't belong to me",
+    "lose the feeling",
+    "lost the feeling",
+    "losing feeling",
 )
 
 # Said with no leg at all, these still mean numbness or tingling.
@@ -214,6 +221,13 @@ LEG_WEAKNESS = (
     "dragging my",
     "drag my",
     "weighs a ton",
+    "jelly",
+    "lead weight",
+    "went from under me",
+    "go from under me",
+    "slaps the ground",
+    "tripping over",
+    "keeps tripping",
 )
 
 # -- how bad it is -----------------------------------------------------------
@@ -259,6 +273,20 @@ SEVERE_WORDS = (
     "weighs a ton",
     "nearly sick",
     "so much pain",
+    "hobbling",
+    "hobble",
+    "sleep a wink",
+    "phone in sick",
+    "phoned in sick",
+    "like a stab",
+    "stabbing",
+    "like a penguin",
+    "off the charts",
+    "without screaming",
+    "without crying",
+    "without wincing",
+    "not sleep a wink",
+    "absolute agony",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -296,6 +324,13 @@ DAILY_ACTIVITIES = (
     "do my shifts",
     "do my daily work",
     "do my job",
+    "get comfortable",
+    "take the dog",
+    "walk the dog",
+    "look after",
+    "cough",
+    "sneeze",
+    "roll over",
     "get in the car",
 )
 
@@ -313,6 +348,9 @@ STOPPERS = (
     "barely",
     "hurts to",
     "too painful to",
+    "hurts too much to",
+    "too sore to",
+    "too painful to even",
     "stops me from",
     "keeps me from",
 )
@@ -336,6 +374,15 @@ CHANGES_ALONE = (
     "changing shape",
     "changed shape",
     "looks different",
+    "was tiny",
+    "used to be",
+    "through my shirt",
+    "not disappeared",
+    "hasn't disappeared",
+    "lasts for weeks",
+    "more like a grape",
+    "like a marble",
+    "rock hard",
     "harder",
     "firmer",
     "puffier",
@@ -402,6 +449,12 @@ PERSISTENCE = (
     "not going anywhere",
     "isn't going anywhere",
     "still persisting",
+    "still just sitting there",
+    "right back",
+    "present since",
+    "more than a month",
+    "more than one month",
+    "not going away",
 )
 
 DURATIONS = (
@@ -466,7 +519,16 @@ NO_RELIEF = (
     "isn't any better",
     "makes no difference",
     "any difference",
-    "then nothing",
+    "and then nothing",
+    "not shifting",
+    "got nowhere",
+    "to no avail",
+    "no joy",
+    "won't ease",
+    "not easing",
+    "isn't easing",
+    "nothing seems to work",
+    "nothing seems to help",
     "not touching it",
     "still nothing",
     "zero improvement",
@@ -478,7 +540,6 @@ NO_RELIEF = (
     "just as bad",
     "just as much",
     "still hurts the same",
-    "and nothing",
 )
 
 # -- what else it might be ---------------------------------------------------
@@ -491,6 +552,19 @@ OTHER_GROWTHS = (
     "growth",
     "cancer",
     "sarcoma",
+    "the big c",
+    "back mice",
+    "lump of fat",
+    "bone spur",
+    "sac of fluid",
+    "other than a knot",
+    "infected",
+    "isn't like any knot",
+    "not in the muscle",
+    "on top of the muscle",
+    "this is not that",
+    "moves under the skin",
+    "moves about under the skin",
     "under the skin",
     "in the skin",
     "on the bone",
@@ -613,8 +687,8 @@ DOUBTS = ("how do i know", "how do you know", "how can i tell", "how can you tel
 # Other parts of the body and other illnesses: a description about these alone is not about a back knot.
 OTHER_COMPLAINTS = (
     "headache", "head", "neck", "shoulder", "arm", "elbow", "wrist", "hand", "finger", "tooth", "teeth",
-    "stomach", "throat", "eye", "ear", "breast", "skin", "rash", "flu", "cold", "cough", "covid", "sunburn",
-    "pregnant", "pregnancy", "period", "blood pressure", "diabetes", "phone", "car", "weather", "insomnia",
+    "stomach", "throat", "eye", "ear", "breast", "rash", "flu", "cold", "covid", "sunburn",
+    "pregnant", "pregnancy", "period", "blood pressure", "diabetes", "insomnia",
     "cold sore", "migraine", "armpit", "dog", "cat", "puppy", "kitten", "upper back",
 )
 
@@ -675,7 +749,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 CAUSAL = ("could that be why", "is that why", "is that the reason", "is that the cause", "could that be it",
           "would that do it", "would that cause", "could that cause", "is it because", "because of", "caused by",
           "could it be from", "is it from", "did that cause", "does that matter", "is that related", "could that be",
-          "is that what", "from", "the reason", "be why", "be the cause", "be the reason", "cause it", "causing it",
+          "is that what", "from", "the reason", "be why", "because", "make your back", "make my back",
+          "make the muscles", "make your muscles", "does that make", "lead to", "be the cause", "be the reason", "cause it", "causing it",
           "cause this", "causing this")
 
 # What a cause looks like when a person names it (topic id, words), checked only when asking about a cause.
@@ -687,7 +762,7 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cause.muscle_imbalance", ("imbalance", "imbalances", "stronger than", "tighter than", "weaker than",
                                 "compared to", "one side", "uneven", "weak core")),
     ("cause.poor_form", ("form", "posture", "technique", "lifting wrong", "rounding", "rounded", "slouch")),
-    ("cause.overuse", ("too much", "overdid", "overdo", "overdoing", "overtrain", "overtraining", "too heavy",
+    ("cause.overuse", ("too much", "overdid", "overdo", "overdoing", "every single day", "pushed too hard", "overtrain", "overtraining", "too heavy",
                        "too many", "every day", "every single day", "days a week", "repetitive", "overuse",
                        "deadlift", "squat", "rowing", "no rest", "without a break", "not resting")),
 )

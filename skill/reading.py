@@ -27,7 +27,7 @@ NO_RELIEF = "no_relief"
 SERIOUS = "serious"  # a serious symptom outside the article
 
 MAX_WORDS = 60  # a description longer than this is read in its first MAX_WORDS words
-_GAP = r"(?:\s+\S+){0,5}?\s+"  # up to five words between two parts of one sign
+_GAP = r"(?:\s+\S+){0,7}?\s+"  # up to seven words between two parts of one sign
 
 
 # Contractions, written out, so that "can't", "cant" and "can not" read alike
@@ -80,7 +80,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_SENSATIONS)}){_GAP}{_LEG}"),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_WORDS_ALONE)})"),
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?P<sign>{_any(lexicon.LEG_WEAKNESS)})"),
-    (NERVE_SIGNS, rf"(?P<sign>weak|weakness){_GAP}{_LEG}"),
+    (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+compared)(?!\s+than){_GAP}{_LEG}"),
     (OTHER_GROWTH, rf"(?P<sign>{_any(lexicon.OTHER_GROWTHS)})"),
     (OTHER_GROWTH, r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe)"
                    r"(?:\s+\S+){0,3}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))"),
@@ -89,13 +89,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
-    (LUMP_CHANGES, rf"(?:had|having)(?:\s+\S+){{0,3}}?\s+(?P<sign>(?:for|since|over)\s+(?:the\s+)?"
-                   rf"(?:past\s+|last\s+)?{_DURATION})"),
+    (LUMP_CHANGES, rf"(?:had|having|{_THING})(?:\s+\S+){{0,3}}?\s+(?P<sign>(?:for|since|over)\s+(?:the\s+)?"
+                   rf"(?:past\s+|last\s+|like\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?{_DURATION})"),
     (LUMP_CHANGES, rf"(?:been\s+there|been\s+like\s+(?:this|that)|lasted|there)(?:\s+\S+){{0,2}}?\s+"
                    rf"(?P<sign>(?:(?:for|since|over|about|around|nearly|almost|like)\s+)?(?:the\s+)?"
                    rf"(?:past\s+|last\s+)?{_DURATION})"),
-    (LUMP_CHANGES, r"(?P<sign>since\s+(?:january|february|march|april|may|june|july|august|september|october"
-                   r"|november|december|last\s+(?:month|year)|the\s+(?:summer|winter|spring|autumn|fall)))"),
+    (LUMP_CHANGES, r"(?P<sign>since\s+(?:\S+\s+){0,4}?(?:january|february|march|april|may|june|july|august"
+                   r"|september|october|november|december|christmas|easter|new\s+year|last\s+(?:month|year)"
+                   r"|the\s+(?:summer|winter|spring|autumn|fall)))"),
+    (LUMP_CHANGES, r"(?P<sign>not\s+going)(?!\s+to)(?:\s+away)?$"),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.STOPPERS)})\s+(?:even\s+|really\s+|properly\s+|me\s+)?{_DAILY}"),
     (SEVERE_PAIN, r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|off\s+work|bedridden|stuck\s+in\s+bed"
@@ -106,6 +108,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NO_RELIEF, r"(?P<sign>(?:not|none\s+of)(?:\s+\S+){0,3}?\s+(?:help|helps|helping|helped|work|works|working"
                 r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference))"),
     (NO_RELIEF, rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}"),
+    (NO_RELIEF, rf"(?:for|since)\s+(?:like\s+|about\s+)?{_DURATION}(?:\s+\S+){{0,5}}?\s+"
+                r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight|the\s+same))"),
 )
 _COMPILED = tuple((sign, re.compile(rf"\b{pattern}(?:s|es)?\b")) for sign, pattern in _PATTERNS)
 
@@ -129,7 +133,7 @@ _NEGATOR = re.compile(rf"\b{_any(lexicon.NEGATORS)}\b")
 _BREAK = re.compile(rf"\b{_any(lexicon.CLAUSE_BREAKS)}\b")
 _DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")
 _OTHER = re.compile(rf"\b{_any(lexicon.OTHER_COMPLAINTS)}s?\b")
-_ABOUT_THE_BACK = re.compile(rf"\b{_any(('back', 'spine', 'hip', 'leg', 'legs', 'foot', 'feet', 'toes'))}\b")
+_ABOUT_THE_BACK = re.compile(rf"\b{_any(('back', 'spine', 'hip', *lexicon.LEG_PARTS))}\b")
 _CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
 _CAUSE_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
@@ -228,6 +232,7 @@ def _only_serious(said: str) -> str:
 _STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
 _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
+_CAUSES_BEFORE = "lump"  # a cause named outright ("i overdid it") outranks a mere mention of the lump
 
 
 def _topic(said: str) -> str | None:
@@ -241,6 +246,10 @@ def _topic(said: str) -> str | None:
     for topic, pattern in _TOPIC_PATTERNS:
         if story and topic == _STORY_BEFORE:
             return "lump"
+        if topic == _CAUSES_BEFORE:
+            for cause, cause_pattern in _CAUSE_PATTERNS:
+                if cause_pattern.search(said):
+                    return cause
         if pattern.search(said):
             return topic
     return None

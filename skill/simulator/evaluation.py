@@ -240,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
 NATURAL_SPLITS = (
     ("natural-dev", "tuned on"),
     ("natural-dev2", "tuned on"),
+    ("natural-dev3", "tuned on"),
     ("natural-holdout", "never tuned on"),
 )
 NO_CONTEXT = "-"

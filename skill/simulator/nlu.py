@@ -334,7 +334,8 @@ class NLU:
         stems = [stem(w) for w in words]
         for candidate in search:
             candidate.value_stems = frozenset(stems)  # every word is the slot's or the carrier's
-        candidates = [*self._slot_candidates(words, stems), *self._sample_candidates(words, stems), *search]
+        # On a tie, the SearchQuery reading goes first: the skill reads its words itself.
+        candidates = [*search, *self._slot_candidates(words, stems), *self._sample_candidates(words, stems)]
         utterance = frozenset(stems)
         for candidate in candidates:
             coverage = self._coverage(utterance, candidate)
