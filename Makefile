@@ -69,5 +69,16 @@ chat: $(STAMP)
 nlu-report: $(STAMP)
 	$(BIN)/python -m skill.simulator.evaluation
 
+# Exact-sample check of interaction_model/en-US.json with Bespoken's virtual-alexa
+# (needs Node.js and the npm registry), against the webhook on 127.0.0.1. Not a test.
+.PHONY: virtual-alexa
+VA_DIR := tools/virtual-alexa
+
+$(VA_DIR)/node_modules/.package-lock.json: $(VA_DIR)/package-lock.json
+	cd $(VA_DIR) && npm ci --ignore-scripts --no-audit --no-fund
+
+virtual-alexa: $(STAMP) $(VA_DIR)/node_modules/.package-lock.json
+	cd $(VA_DIR) && PYTHON='$(CURDIR)/$(BIN)/python' node check.js
+
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -416,7 +416,7 @@ PHRASES = {
     "nothing_to_repeat": "There's nothing to repeat yet.",
     # A warning sign said to be absent: acknowledge it, diagnose nothing.
     "denied": "Thanks, noted: no {name}. If that changes, please see a doctor or physical therapist.",
-    "noted": "Okay, noted.",
+    "noted": "Okay, noted. If that changes, please see a doctor or physical therapist.",
     "how_long": "{text}",
     "thanks": "You're welcome. I'm here whenever your back needs it.",
     "start_over": "Okay, from the top. I can explain a lower back lump after exercise, how to ease it, and when "

@@ -199,19 +199,37 @@ def parse(text: str) -> Grammar:
 
 
 def model(grammar: Grammar) -> dict:
-    """The interaction model JSON for one grammar."""
-    intents = []
-    for rules in grammar.intents:
-        intent: dict = {"name": rules.name}
-        if rules.slots:
-            intent["slots"] = [{"name": name, "type": slot_type} for name, slot_type in rules.slots.items()]
-        samples = [sample for template in rules.templates for sample in expand(template)]
-        intent["samples"] = list(dict.fromkeys(samples))
-        intents.append(intent)
+    """The interaction model JSON for one grammar.
+
+    Alexa refuses to build a model in which one utterance belongs to two
+    intents once slot values are filled in.  A slotless sample that another
+    intent already says (with a slot value, or earlier in the file) is left
+    out of the later intent; the utterance still reaches the skill, through
+    the intent that keeps it.
+    """
     types = [
         {"name": name, "values": [_value(rules) for rules in values]}
         for name, values in grammar.types.items()
     ]
+    phrasings = {
+        t["name"]: [p for v in t["values"] for p in (v["name"]["value"], *v["name"]["synonyms"])] for t in types
+    }
+    expanded = [
+        (rules, list(dict.fromkeys(sample for template in rules.templates for sample in expand(template))))
+        for rules in grammar.intents
+    ]
+    owner: dict[str, str] = {}
+    for rules, samples in expanded:
+        for sample in samples:
+            for said in _filled(sample, rules.slots, phrasings):
+                owner.setdefault(said, rules.name)
+    intents = []
+    for rules, samples in expanded:
+        intent: dict = {"name": rules.name}
+        if rules.slots:
+            intent["slots"] = [{"name": name, "type": slot_type} for name, slot_type in rules.slots.items()]
+        intent["samples"] = [s for s in samples if "{" in s or owner.get(s, rules.name) == rules.name]
+        intents.append(intent)
     return {"interactionModel": {"languageModel": {
         "invocationName": grammar.invocation, "intents": intents, "types": types,
     }}}
@@ -228,6 +246,15 @@ def _synonyms(template: str) -> list[str]:
         if len(_combinations(items)) <= FULL_VALUE_PRODUCT:
             return _every(items)
     return expand(template)
+
+
+def _filled(sample: str, slots: dict[str, str], phrasings: dict[str, list[str]]) -> list[str]:
+    """A sample with each value of its (custom) slot filled in; SearchQuery carriers fill nothing."""
+    found = re.search(r"\{(\w+)\}", sample)
+    if not found:
+        return [sample]
+    values = phrasings.get(slots.get(found.group(1), ""), [])
+    return [sample.replace(found.group(0), value) for value in values]
 
 
 def _value(rules: ValueRules) -> dict:

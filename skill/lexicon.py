@@ -664,6 +664,12 @@ SERIOUS_SYMPTOMS = (
     "shivery",
     "without trying",
     "numb between my legs",
+    "inner thighs",
+    "leaking pee",
+    "leaking urine",
+    "rush to the loo",
+    "can not hold it",
+    "lost a stone",
 )
 
 # -- negation -----------------------------------------------------------------

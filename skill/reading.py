@@ -232,7 +232,6 @@ def _only_serious(said: str) -> str:
 _STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
 _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
-_CAUSES_BEFORE = "lump"  # a cause named outright ("i overdid it") outranks a mere mention of the lump
 
 
 def _topic(said: str) -> str | None:
@@ -243,13 +242,13 @@ def _topic(said: str) -> str | None:
             if pattern.search(said):
                 return topic
     story = bool(_LUMP.search(said) and _STORY.search(said))
-    for topic, pattern in _TOPIC_PATTERNS:
+    *specific, (last_topic, mentions_the_lump) = _TOPIC_PATTERNS
+    for topic, pattern in specific:
         if story and topic == _STORY_BEFORE:
             return "lump"
-        if topic == _CAUSES_BEFORE:
-            for cause, cause_pattern in _CAUSE_PATTERNS:
-                if cause_pattern.search(said):
-                    return cause
         if pattern.search(said):
             return topic
-    return None
+    for cause, cause_pattern in _CAUSE_PATTERNS:  # a cause named outright: "i overdid it"
+        if cause_pattern.search(said):
+            return cause
+    return last_topic if mentions_the_lump.search(said) else None

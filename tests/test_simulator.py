@@ -87,7 +87,7 @@ def test_intent_request_carries_every_declared_slot_with_resolutions(sim, wire):
 def test_unfilled_and_unmatched_slots(sim, wire):
     sim.say("what causes it")
     assert wire.sent[0]["request"]["intent"]["slots"] == {"cause": {"name": "cause", "confirmationStatus": "NONE"}}
-    sim.say("can yoga cause it")
+    sim.say("did yoga cause this")
     cause = wire.sent[1]["request"]["intent"]["slots"]["cause"]
     resolution = cause["resolutions"]["resolutionsPerAuthority"][0]
     assert cause["value"] == "yoga" and resolution["status"]["code"] == "ER_SUCCESS_NO_MATCH"

@@ -22,7 +22,7 @@ from pathlib import Path
 from skill import conversation
 from skill.replies import Reply, topic_reply
 from skill.simulator.nlu import FALLBACK_INTENT, NLU, SESSION_END, Understanding, nlu_for
-from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, catalogue
+from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, catalogue, entry_position
 
 ANY_SLOTS = "*"
 UNRESOLVED = "?"
@@ -335,6 +335,11 @@ def judge(example: NaturalExample, found: Understanding, reply: Reply | None, lo
         return reply.phrase == "how_long" and reply.speech == book.how_long.get(example.context)
     if label == "why":
         return reply.topic == f"{example.context}{MORE_SUFFIX}"
+    # Asked about a list in general, answered with the very entry asked about ("can stress give you a
+    # knot" -> the stress cause): the more specific answer is the right one.
+    place = entry_position(reply.topic or "")
+    if place is not None and place[1] >= 0 and catalogue(locale).group_overviews[place[0]] == label:
+        return True
     return reply.topic == label
 
 
