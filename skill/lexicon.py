@@ -284,7 +284,6 @@ SEVERE_WORDS = (
     "off the charts",
     "without screaming",
     "without crying",
-    "without wincing",
     "not sleep a wink",
     "absolute agony",
 )
@@ -675,7 +674,7 @@ SERIOUS_SYMPTOMS = (
 # -- negation -----------------------------------------------------------------
 
 # Said before a warning sign in the same clause, these deny it.
-NEGATORS = ("no", "not", "never", "without", "none", "nor", "zero", "nothing like")
+NEGATORS = ("no", "not", "never", "without", "none", "nor", "zero", "nothing like", "nothing")
 
 # Words that end a clause: a negation does not reach past them.
 CLAUSE_BREAKS = (
@@ -716,38 +715,38 @@ STORY_WORDS = ("after", "since", "found", "noticed", "felt", "discovered", "doin
 TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lump", ("what is it", "what is that", "what is this", "what could it be", "what might it be",
               "what could that be", "what is going on", "is it a knot", "what is the lump", "what is the thing")),
-    ("doctor", ("dry needling", "physical therapy", "physiotherapy", "what will the doctor", "what would a doctor",
+    ("doctor", ("stick needles", "what would they actually do", "what would they do", "dry needling", "physical therapy", "physiotherapy", "what will the doctor", "what would a doctor",
                 "what will a doctor", "what would the doctor", "what does a physio", "what would a physio",
                 "can a doctor", "will a doctor", "would a doctor", "can a physio")),
     ("see_doctor", ("doctor", "physio", "physiotherapist", "physical therapist", "gp", "g p", "professional",
                     "serious", "worried", "worry", "dangerous", "get it checked", "checked out")),
-    ("prevention", ("prevent", "prevention", "stop it coming back", "stop it happening", "avoid", "happening again",
+    ("prevention", ("don't want these", "stop them", "lump up again", "knot up again", "prevent", "prevention", "stop it coming back", "stop it happening", "avoid", "happening again",
                     "coming back", "next time", "in future", "in the future", "another one")),
-    ("method.stretching", ("stretch", "child's pose", "cat cow", "lumbar rotation")),
-    ("method.massage", ("foam roll", "foam roller", "roll it", "roll on", "massage", "lacrosse ball", "tennis ball",
+    ("method.stretching", ("yoga poses", "yoga pose", "stretch", "child's pose", "cat cow", "lumbar rotation")),
+    ("method.massage", ("thumbs into", "dig into it", "foam roll", "foam roller", "roll it", "roll on", "massage", "lacrosse ball", "tennis ball",
                         "massage ball", "rub")),
-    ("method.heat_or_ice", ("heat", "heating pad", "ice", "icing", "ice pack", "cold pack", "hot water bottle",
+    ("method.heat_or_ice", ("warm or cold", "cold or warm", "frozen peas", "something warm", "something cold", "heat", "heating pad", "ice", "icing", "ice pack", "cold pack", "hot water bottle",
                             "warm compress", "hot bath", "hot shower", "heat pack")),
     ("method.hydration", ("water", "drink", "hydrate", "hydrated", "hydration", "fluids")),
-    ("method.form", ("form", "posture", "technique", "trainer", "coach")),
-    ("method.rest", ("rest", "take a break", "time off", "keep training", "keep working out", "skip the gym",
+    ("method.form", ("watch me lift", "proper form", "form", "posture", "technique", "trainer", "coach")),
+    ("method.rest", ("lift again", "give it a break", "train again", "go back to the gym", "rest", "take a break", "time off", "keep training", "keep working out", "skip the gym",
                      "go to the gym", "keep lifting", "keep running", "work out with it", "train with it")),
     ("symptom.tenderness", ("tender", "tenderness", "sensitive", "when i press", "when i touch", "when i poke",
                             "to touch", "touches it", "touch it", "press on it", "poke it")),
-    ("symptom.referred_pain", ("down my leg", "into my leg", "my leg ache", "leg aches", "back of my leg", "buttock",
+    ("symptom.referred_pain", ("make my leg hurt", "leg hurt", "back of my thigh", "somewhere else", "pain elsewhere", "down my leg", "into my leg", "my leg ache", "leg aches", "back of my leg", "buttock",
                                "butt", "glute", "bum", "radiates", "radiating", "spreads", "spreading", "shoots",
                                "shooting")),
     ("symptom.stiffness", ("stiff", "stiffness", "tight", "rigid", "flexibility", "flexible")),
     ("symptom.weakness", ("weak", "weaker", "weakness", "no strength", "feeble")),
-    ("symptom.local_pain", ("ache", "aches", "aching", "achy", "throb", "throbs", "throbbing", "hurts", "sore",
+    ("symptom.local_pain", ("right at the spot", "in that one spot", "at the spot", "ache", "aches", "aching", "achy", "throb", "throbs", "throbbing", "hurts", "sore",
                             "pain", "sharp", "dull")),
     ("symptoms", ("symptom", "feel like", "signs")),
-    ("knot", ("muscle knot", "trigger point", "myofascial", "what is a knot", "what are knots", "a knot just",
+    ("knot", ("tied up", "stuck together", "going on in the muscle", "happening in the muscle", "muscle knot", "trigger point", "myofascial", "what is a knot", "what are knots", "a knot just",
               "knots made")),
     ("relief", ("get rid", "relieve", "relief", "ease", "fix", "treat", "make it better", "what should i do",
                 "what can i do", "what do i do", "loosen", "release", "feel better", "sort it out", "heal",
                 "help it", "get better", "knot out")),
-    ("causes", ("cause", "caused", "how did", "how come", "what made", "reasons", "why")),
+    ("causes", ("brought this on", "brought it on", "reason these", "cause", "caused", "how did", "how come", "what made", "reasons", "why")),
     ("lump", (*THINGS, "lower back", "back", "spine")),
 )
 
@@ -761,13 +760,15 @@ CAUSAL = ("could that be why", "is that why", "is that the reason", "is that the
 
 # What a cause looks like when a person names it (topic id, words), checked only when asking about a cause.
 CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("cause.dehydration", ("dehydrated", "dehydration", "drink", "drank", "water", "hydration", "fluids")),
+    ("cause.dehydration", ("sweated", "sweating", "boiling hot", "dehydrated", "dehydration", "drink", "drank", "water", "hydration", "fluids")),
     ("cause.no_warm_up", ("warm up", "warmup", "warming up", "cool down", "cooldown", "cooling down")),
-    ("cause.stress", ("stress", "stressed", "anxious", "anxiety", "tense", "tension", "emotionally", "rough",
+    ("cause.stress", ("mental lately", "under pressure", "so much pressure", "clenching", "emotional", "stress",
+                      "stressed", "anxious", "anxiety", "tense", "tension", "emotionally", "rough",
                       "worried sick")),
-    ("cause.muscle_imbalance", ("imbalance", "imbalances", "stronger than", "tighter than", "weaker than",
+    ("cause.muscle_imbalance", ("compensate", "don't fire", "do not fire", "hip flexors", "weak glutes",
+                                "imbalance", "imbalances", "stronger than", "tighter than", "weaker than",
                                 "compared to", "one side", "uneven", "weak core")),
-    ("cause.poor_form", ("form", "posture", "technique", "lifting wrong", "rounding", "rounded", "slouch")),
+    ("cause.poor_form", ("arching", "arched", "hunched", "form", "posture", "technique", "lifting wrong", "rounding", "rounded", "slouch")),
     ("cause.overuse", ("too much", "overdid", "overdo", "overdoing", "every single day", "pushed too hard", "overtrain", "overtraining", "too heavy",
                        "too many", "every day", "every single day", "days a week", "repetitive", "overuse",
                        "deadlift", "squat", "rowing", "no rest", "without a break", "not resting")),

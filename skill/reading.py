@@ -128,7 +128,7 @@ _DENIALS = tuple(
 )
 
 # Contractions are written out, so "don't", "isn't" and "can't" all negate with "not".
-_NEAR_NEGATORS = frozenset({"no", "not", "never", "without", "none", "nor", "zero"})  # reach four words
+_NEAR_NEGATORS = frozenset({"no", "not", "never", "without", "none", "nor", "zero", "nothing"})  # reach four words
 _NEGATOR = re.compile(rf"\b{_any(lexicon.NEGATORS)}\b")
 _BREAK = re.compile(rf"\b{_any(lexicon.CLAUSE_BREAKS)}\b")
 _DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")

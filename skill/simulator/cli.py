@@ -181,6 +181,9 @@ def describe(turn: Turn) -> str:
     elif turn.request_type == "IntentRequest":
         lines.append(f"  {turn.intent}  score {turn.score:.2f}")
         for name, slot in turn.slots.items():
+            if slot["status"] is None:  # a built-in type: the words, as transcribed
+                lines.append(f"    {name} = \"{slot['value']}\" ({slot['type']})")
+                continue
             resolved = f"-> {slot['id']}" if slot["id"] else "-> no match"
             lines.append(f"    {name} = \"{slot['value']}\" {resolved} ({slot['status']})")
     else:

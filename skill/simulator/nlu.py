@@ -286,7 +286,7 @@ class NLU:
         words = self._words(utterance)
         if " ".join(words) in self._exits:
             return Understanding("exit", None)
-        spoken = [w for w in normalise(utterance) if w not in builtins.DISFLUENCIES]
+        spoken = _transcribed(utterance)
         question = self._invocation(words)
         if question is None:
             return self.classify(words, spoken)
@@ -327,7 +327,7 @@ class NLU:
     def ranked(self, words: list[str] | str, spoken: list[str] | None = None) -> list[Candidate]:
         """Every reading of the words, best first (ties keep slot readings first)."""
         if isinstance(words, str):
-            spoken = spoken or [w for w in normalise(words) if w not in builtins.DISFLUENCIES]
+            spoken = spoken or _transcribed(words)
             words = self._words(words)
         search = self._search_candidates(words, spoken or words)
         words = [self._correct(w) for w in words]
@@ -456,6 +456,15 @@ class NLU:
                     if mention:
                         found.append(mention)
         return found
+
+
+_TRANSCRIPT_NOISE = re.compile(r"[^a-z0-9' ]+")
+
+
+def _transcribed(utterance: str) -> list[str]:
+    """The words as Alexa's speech recognition writes them: lower case, contractions kept, no disfluencies."""
+    words = _TRANSCRIPT_NOISE.sub(" ", utterance.lower().replace("\u2019", "'")).split()
+    return [w for w in words if w not in builtins.DISFLUENCIES]
 
 
 def _spoken_tail(spoken: list[str], rest: list[str], strip) -> list[str] | None:

@@ -65,8 +65,8 @@ class Turn:
         if self.understanding is None:
             return {}
         return {
-            name: {"value": s.value, "id": s.value_id, "name": s.value_name,
-                   "status": "ER_SUCCESS_MATCH" if s.resolved else "ER_SUCCESS_NO_MATCH"}
+            name: {"value": s.value, "id": s.value_id, "name": s.value_name, "type": s.slot_type,
+                   "status": _status(s)}
             for name, s in self.understanding.slots.items()
         }
 
@@ -175,6 +175,13 @@ class Simulator:
     def _dialog_state(self, intent: str | None) -> str | None:
         # Alexa sends a dialogState only for intents with a dialog model.
         return "STARTED" if intent in self.nlu.model.dialog_intents else None
+
+
+def _status(slot) -> str | None:
+    """Entity resolution as Alexa reports it; built-in types such as AMAZON.SearchQuery have none."""
+    if slot.slot_type.startswith("AMAZON."):
+        return None
+    return "ER_SUCCESS_MATCH" if slot.resolved else "ER_SUCCESS_NO_MATCH"
 
 
 def _ends_session(response: dict) -> bool:
