@@ -273,6 +273,8 @@ SEVERE_WORDS = (
     "weighs a ton",
     "nearly sick",
     "so much pain",
+    "in tears",
+    "lying on the floor",
     "hobbling",
     "hobble",
     "sleep a wink",
@@ -694,7 +696,8 @@ OTHER_COMPLAINTS = (
     "headache", "head", "neck", "shoulder", "arm", "elbow", "wrist", "hand", "finger", "tooth", "teeth",
     "stomach", "throat", "eye", "ear", "breast", "rash", "flu", "cold", "covid", "sunburn",
     "pregnant", "pregnancy", "period", "blood pressure", "diabetes", "insomnia",
-    "cold sore", "migraine", "armpit", "dog", "cat", "puppy", "kitten", "upper back",
+    "cold sore", "migraine", "armpit", "my dog", "my cat", "our dog", "the dog is", "puppy", "kitten",
+    "upper back",
 )
 
 # Pain said to be mild: severe pain denied.

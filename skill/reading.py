@@ -40,7 +40,6 @@ _WHOLE_WORDS = {
     "theres": "there is", "thats": "that is", "nothings": "nothing is",
 }
 _SUFFIXES = (("n't", " not"), ("'ve", " have"), ("'re", " are"), ("'ll", " will"), ("'d", " would"))
-_IS_HOSTS = frozenset("it that there here what where who he she this nothing everything something".split())
 
 
 def canonical(text: str) -> str:
@@ -53,7 +52,7 @@ def canonical(text: str) -> str:
                 word = word[: -len(suffix)] + written
                 break
         else:
-            if word.endswith("'s") and word[:-2] in _IS_HOSTS:
+            if word.endswith("'s"):  # "it's", "leg's gone": "is" or a possessive; both read alike here
                 word = word[:-2] + " is"
         words.append(word)
     return " ".join(words)
@@ -106,7 +105,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NO_RELIEF, r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|came\s+(?:right\s+)?back"
                 r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do))"),
     (NO_RELIEF, r"(?P<sign>(?:not|none\s+of)(?:\s+\S+){0,3}?\s+(?:help|helps|helping|helped|work|works|working"
-                r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference))"),
+                r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
+                r"|made\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))"),
     (NO_RELIEF, rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}"),
     (NO_RELIEF, rf"(?:for|since)\s+(?:like\s+|about\s+)?{_DURATION}(?:\s+\S+){{0,5}}?\s+"
                 r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight|the\s+same))"),

@@ -179,7 +179,7 @@ def test_turn_as_json_has_everything_a_script_needs(sim):
     assert data["utterance"] == "does a foam roller help"
     assert data["intent"] == "ReliefIntent" and 0 < data["score"] <= 1
     assert data["slots"]["method"] == {"value": "a foam roller", "id": "MASSAGE", "name": "massage",
-                                       "status": "ER_SUCCESS_MATCH"}
+                                       "type": "ReliefMethodType", "status": "ER_SUCCESS_MATCH"}
     assert data["request"]["request"]["type"] == "IntentRequest"
     assert data["response"]["response"]["outputSpeech"]["type"] == "SSML"
     assert "<" not in data["speech"] and data["reprompt"] and data["card"]["title"]
@@ -315,3 +315,12 @@ def test_module_and_console_script_entry_points():
     done = subprocess.run([sys.executable, "-m", "skill.simulator", "--say", "open back knot guide"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "Welcome to Back Knot Guide" in done.stdout
+
+
+def test_a_search_query_slot_carries_the_words_as_transcribed_without_resolution(sim, wire):
+    turn = sim.say("um my left foot's gone numb")
+    assert turn.intent == "DescribeIntent"
+    slot = wire.sent[-1]["request"]["intent"]["slots"]["description"]
+    assert slot["value"] == "left foot's gone numb" and "resolutions" not in slot
+    assert turn.slots["description"]["status"] is None
+    assert "see a doctor" in turn.speech
