@@ -44,6 +44,9 @@ FALLBACK_INTENT = "AMAZON.FallbackIntent"
 SERIOUS_VALUE = "SERIOUS"  # a WarningSignType value outside the article: a serious symptom
 WARNING_SIGN_TYPE = "WarningSignType"
 DESCRIPTION_SLOT = "description"
+# What every carrier phrase of an intent says, read back with the slot's words: the carrier of
+# NegativeStatementIntent is a negation ("no {description}", "i don't have any {description}").
+CARRIER_MEANING = {"NegativeStatementIntent": "no"}
 
 
 @dataclass(frozen=True)
@@ -130,8 +133,14 @@ def reply_to(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, S
 
 
 def _free_words(heard: Heard) -> list[str]:
-    """Words that reached the skill unresolved: a description, or a slot value no type knows."""
-    return [slot.words for slot in heard.slots.values() if slot.words and slot.value_id is None]
+    """Words that reached the skill unresolved (a description, or a slot value no type knows), with
+    whatever the intent's carrier phrases all say in front of them."""
+    carrier = CARRIER_MEANING.get(heard.intent)
+    return [
+        f"{carrier} {slot.words}" if carrier else slot.words
+        for slot in heard.slots.values()
+        if slot.words and slot.value_id is None
+    ]
 
 
 def _warning_in_slots(heard: Heard, catalogue: Catalogue) -> Reply | None:
@@ -198,13 +207,13 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
     return _answer(topic_reply(catalogue, route.topic, lead), state)
 
 
-def _no_warning_sign(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
-    """A warning sign said to be absent ("no numbness at all"): acknowledged, never escalated."""
-    slot = heard.slots.get("warningSign")
-    topic = SLOT_VALUE_TOPICS[WARNING_SIGN_TYPE].get(slot.value_id or "") if slot else None
-    if topic:
-        return _answer(_denied_reply(topic.partition(".")[2], catalogue), state)
-    return _answer(phrase_reply(catalogue, "noted", question_key="anything_else"), state)
+def _negative_statement(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """A statement that opens with a negation (a sign in it was answered already, in reply_to)."""
+    words = _free_words(heard)
+    found = reading.read(words[0]) if words else reading.Reading()
+    if found.denied or found.topic:
+        return _answer(_read_reply(words[0], catalogue, state), state)
+    return _no(heard, state, catalogue)  # "no" and words about nothing this skill knows
 
 
 def _serious(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
@@ -340,8 +349,8 @@ def _fallback(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, 
 MOVES: dict[str, Move] = {
     **{intent: _topic for intent in INTENT_ROUTES},
     "DescribeIntent": _describe,
+    "NegativeStatementIntent": _negative_statement,
     "SeriousSymptomIntent": _serious,
-    "NoWarningSignIntent": _no_warning_sign,
     "ThanksIntent": _thanks,
     "HowLongIntent": _how_long,
     "WhyIntent": _why,

@@ -125,7 +125,8 @@ NO_CHANGE = (
 
 # Words people open a turn with before saying what they mean.
 LEAD_INS = ("yeah", "yes", "well", "but", "and", "okay", "oh", "also", "no", "nope", "hang on", "okay so", "actually",
-            "yeah and", "yeah but", "no but", "um yeah", "and also", "so um", "oh and", "ouch", "sometimes", "often")
+            "yeah and", "yeah but", "no but", "um yeah", "and also", "so um", "oh and", "ouch", "sometimes", "often",
+            "okay but", "but also")
 
 # -- the body, for warning signs --------------------------------------------
 
@@ -170,6 +171,9 @@ NERVE_SENSATIONS = (
     "asleep",
     "fuzzy",
     "buzzing",
+    "zaps",
+    "electric shocks",
+    "electric",
     "going to sleep",
     "goes to sleep",
     "cotton wool",
@@ -180,7 +184,8 @@ NERVE_SENSATIONS = (
 )
 
 # Said with no leg at all, these still mean numbness or tingling.
-NERVE_WORDS_ALONE = ("numb", "numbness", "tingling", "tingly", "tingles", "pins and needles")
+NERVE_WORDS_ALONE = ("numb", "numbness", "tingling", "tingly", "tingles", "pins and needles", "lost feeling",
+                     "lost any feeling", "no feeling")
 
 CANT_FEEL = ("can't feel", "cannot feel", "can not feel",
     "can not really feel",
@@ -275,6 +280,11 @@ SEVERE_WORDS = (
     "so much pain",
     "in tears",
     "lying on the floor",
+    "like mad",
+    "too much pain",
+    "is impossible",
+    "kept me up",
+    "kept me awake",
     "hobbling",
     "hobble",
     "sleep a wink",
@@ -332,6 +342,7 @@ DAILY_ACTIVITIES = (
     "cough",
     "sneeze",
     "roll over",
+    "get down on the floor",
     "get in the car",
 )
 
@@ -352,6 +363,8 @@ STOPPERS = (
     "hurts too much to",
     "too sore to",
     "too painful to even",
+    "hardly",
+    "can hardly",
     "stops me from",
     "keeps me from",
 )
@@ -424,6 +437,9 @@ PERSISTENCE = (
     "will not go away",
     "won't go",
     "not going away",
+    "coming straight back",
+    "comes straight back",
+    "then it's back",
     "isn't going away",
     "hasn't gone",
     "hasn't gone away",
@@ -530,6 +546,12 @@ NO_RELIEF = (
     "isn't easing",
     "nothing seems to work",
     "nothing seems to help",
+    "tried all of those",
+    "tried all of that",
+    "tried them all",
+    "just the same",
+    "nothing's worked",
+    "nothing has worked",
     "not touching it",
     "still nothing",
     "zero improvement",
@@ -566,6 +588,8 @@ OTHER_GROWTHS = (
     "this is not that",
     "moves under the skin",
     "moves about under the skin",
+    "not muscular",
+    "boil",
     "under the skin",
     "in the skin",
     "on the bone",
@@ -671,6 +695,8 @@ SERIOUS_SYMPTOMS = (
     "rush to the loo",
     "can not hold it",
     "lost a stone",
+    "need to pee",
+    "when i pee",
 )
 
 # -- negation -----------------------------------------------------------------
@@ -681,7 +707,7 @@ NEGATORS = ("no", "not", "never", "without", "none", "nor", "zero", "nothing lik
 # Words that end a clause: a negation does not reach past them.
 CLAUSE_BREAKS = (
     "but", "and", "although", "though", "however", "except", "yet", "so", "because", "just", "only", "it's",
-    "it is", "i'm",
+    "it is", "i'm", "it", "i",
 )
 
 # Said of a leg or of what a person can do, these deny a warning sign ("my legs feel fine").
@@ -701,7 +727,7 @@ OTHER_COMPLAINTS = (
 )
 
 # Pain said to be mild: severe pain denied.
-MILD = ("mild", "not too bad", "not that bad", "not so bad", "bearable", "manageable", "one out of ten",
+MILD = ("mild", "not in a lot of pain", "not much pain", "not in much pain", "not too bad", "not that bad", "not so bad", "bearable", "manageable", "one out of ten",
         "two out of ten", "three out of ten", "four out of ten", "just annoying", "a bit annoying")
 
 # Said before a worry about another growth, these deny it ("i'm not worried it's cancer").

@@ -80,6 +80,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_WORDS_ALONE)})"),
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?P<sign>{_any(lexicon.LEG_WEAKNESS)})"),
     (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+compared)(?!\s+than){_GAP}{_LEG}"),
+    (NERVE_SIGNS, rf"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?{_LEG}"),
     (OTHER_GROWTH, rf"(?P<sign>{_any(lexicon.OTHER_GROWTHS)})"),
     (OTHER_GROWTH, r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe)"
                    r"(?:\s+\S+){0,3}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))"),
@@ -141,7 +142,8 @@ _CAUSE_PATTERNS = tuple(
 _UNWORRIED = re.compile(rf"\b{_any(lexicon.UNWORRIED)}\b")
 _DISBELIEF = re.compile(r"\bnot\s+(?:think|believe|reckon)\b")  # reaches past "it is"
 _AUXILIARIES = frozenset("do does did is are was were has have had can could will would should".split())
-_ANSWER_WORDS = frozenset({"no", "nope", "nah"})  # "no, my foot is numb" answers a question first
+_ANSWER_WORDS = frozenset({"no", "nope", "nah"})
+_NEW_SUBJECT = frozenset("my i it the but actually wait well that this there now and also".split())  # "no, my foot is numb" answers a question first
 _NEAR_WINDOW = 4
 _CLEAN = re.compile(r"[^a-z0-9' ]+")
 
@@ -208,8 +210,8 @@ def _negated(said: str, start: int) -> bool:
     for negator in _NEGATOR.finditer(clause):
         word = negator.group(0)
         position = len(before[: clause_start + negator.start()].split())
-        if position == 0 and word in _ANSWER_WORDS and words_before > 1:
-            continue  # "no my foot is numb": an answer, then a statement
+        if position == 0 and word in _ANSWER_WORDS and before.split()[1:2] in ([w] for w in _NEW_SUBJECT):
+            continue  # "no, my foot is numb": an answer, then a statement
         auxiliary = before[: clause_start + negator.start()].split()[-1:] in ([a] for a in _AUXILIARIES)
         if word in _NEAR_NEGATORS and not auxiliary and words_before - position > _NEAR_WINDOW:
             continue  # "no" and a bare "not" reach a few words; "does not" the whole clause

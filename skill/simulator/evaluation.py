@@ -242,6 +242,7 @@ NATURAL_SPLITS = (
     ("natural-dev2", "tuned on"),
     ("natural-dev3", "tuned on"),
     ("natural-dev4", "tuned on"),
+    ("natural-dev5", "tuned on"),
     ("natural-holdout", "never tuned on"),
 )
 NO_CONTEXT = "-"
