@@ -124,8 +124,9 @@ NO_CHANGE = (
 )
 
 # Words people open a turn with before saying what they mean.
-LEAD_INS = ("yeah", "yes", "well", "but", "and", "okay", "oh", "also", "no", "nope", "hang on", "okay so", "actually",
-            "yeah and", "yeah but", "no but", "um yeah", "and also", "so um", "oh and", "ouch", "sometimes", "often",
+# ("no" is not one: a turn that opens with "no" belongs to NegativeStatementIntent, which reads it back.)
+LEAD_INS = ("yeah", "yes", "well", "but", "and", "okay", "oh", "also", "hang on", "okay so", "actually",
+            "yeah and", "yeah but", "um yeah", "and also", "so um", "oh and", "ouch", "sometimes", "often",
             "okay but", "but also")
 
 # -- the body, for warning signs --------------------------------------------

@@ -66,8 +66,13 @@ const TABLE = [
     // 1. DescribeIntent (AMAZON.SearchQuery) catches free descriptions after its carrier phrases.
     { say: "my left foot keeps going numb", intent: "DescribeIntent",
       slots: { description: /^(my )?left foot keeps going numb$/ }, says: [NERVE_ADVICE] },
-    { say: "i have no idea what this lump is", intent: "DescribeIntent",
-      slots: { description: /no idea what this lump is$/ }, says: ["muscle knot"] },
+    // "i have no ..." is a NegativeStatementIntent carrier: the skill reads "no idea what this lump is".
+    { say: "i have no idea what this lump is", intent: "NegativeStatementIntent",
+      slots: { description: /idea what this lump is$/ }, says: ["muscle knot"] },
+    { say: "i don't have any numbness in my legs", intent: "NegativeStatementIntent",
+      slots: { description: /numbness in my legs$/ }, says: ["noted"], notSays: ["is a reason to see"] },
+    { say: "no but my left foot keeps going numb", intent: "NegativeStatementIntent",
+      says: [NERVE_ADVICE] },
     { say: "there's a weird bump near my spine", intent: "DescribeIntent",
       slots: { description: /a weird bump near my spine$/ }, says: ["muscle knot"] },
     { before: ["open back knot guide", "what causes it", "next"],
