@@ -224,7 +224,11 @@ def _serious(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, S
 def _describe(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """A person's own description, caught whole by an AMAZON.SearchQuery slot."""
     slot = heard.slots.get(DESCRIPTION_SLOT)
-    return _answer(_read_reply(slot.words if slot else "", catalogue, state), state)
+    words = slot.words if slot else ""
+    request = reading.read(words).request
+    if request in MOVES:  # "could you repeat that last bit": the conversation, asked for in other words
+        return MOVES[request](Heard(request), state, catalogue)
+    return _answer(_read_reply(words, catalogue, state), state)
 
 
 def _yes(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:

@@ -745,14 +745,14 @@ STORY_WORDS = ("after", "since", "found", "noticed", "felt", "discovered", "doin
 TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lump", ("what is it", "what is that", "what is this", "what could it be", "what might it be",
               "what could that be", "what is going on", "is it a knot", "what is the lump", "what is the thing")),
-    ("doctor", ("stick needles", "what would they actually do", "what would they do", "dry needling", "physical therapy", "physiotherapy", "what will the doctor", "what would a doctor",
+    ("doctor", ("scan it", "an x ray", "an mri", "what happens when you go", "what actually happens", "stick needles", "what would they actually do", "what would they do", "dry needling", "physical therapy", "physiotherapy", "what will the doctor", "what would a doctor",
                 "what will a doctor", "what would the doctor", "what does a physio", "what would a physio",
                 "can a doctor", "will a doctor", "would a doctor", "can a physio")),
     ("see_doctor", ("doctor", "physio", "physiotherapist", "physical therapist", "gp", "g p", "professional",
                     "serious", "worried", "worry", "dangerous", "get it checked", "checked out")),
     ("prevention", ("don't want these", "stop them", "lump up again", "knot up again", "prevent", "prevention", "stop it coming back", "stop it happening", "avoid", "happening again",
                     "coming back", "next time", "in future", "in the future", "another one")),
-    ("method.stretching", ("yoga poses", "yoga pose", "stretch", "child's pose", "cat cow", "lumbar rotation")),
+    ("method.stretching", ("yoga", "yoga poses", "yoga pose", "stretch", "child's pose", "cat cow", "lumbar rotation")),
     ("method.massage", ("thumbs into", "dig into it", "foam roll", "foam roller", "roll it", "roll on", "massage", "lacrosse ball", "tennis ball",
                         "massage ball", "rub")),
     ("method.heat_or_ice", ("warm or cold", "cold or warm", "frozen peas", "something warm", "something cold", "heat", "heating pad", "ice", "icing", "ice pack", "cold pack", "hot water bottle",
@@ -761,13 +761,13 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("method.form", ("watch me lift", "proper form", "form", "posture", "technique", "trainer", "coach")),
     ("method.rest", ("lift again", "give it a break", "train again", "go back to the gym", "rest", "take a break", "time off", "keep training", "keep working out", "skip the gym",
                      "go to the gym", "keep lifting", "keep running", "work out with it", "train with it")),
-    ("symptom.tenderness", ("tender", "tenderness", "sensitive", "when i press", "when i touch", "when i poke",
+    ("symptom.tenderness", ("poked", "press it", "unless i press", "tender", "tenderness", "sensitive", "when i press", "when i touch", "when i poke",
                             "to touch", "touches it", "touch it", "press on it", "poke it")),
     ("symptom.referred_pain", ("make my leg hurt", "leg hurt", "back of my thigh", "somewhere else", "pain elsewhere", "down my leg", "into my leg", "my leg ache", "leg aches", "back of my leg", "buttock",
                                "butt", "glute", "bum", "radiates", "radiating", "spreads", "spreading", "shoots",
                                "shooting")),
-    ("symptom.stiffness", ("stiff", "stiffness", "tight", "rigid", "flexibility", "flexible")),
-    ("symptom.weakness", ("weak", "weaker", "weakness", "no strength", "feeble")),
+    ("symptom.stiffness", ("reach my toes", "touch my toes", "stiff", "stiffness", "tight", "rigid", "flexibility", "flexible")),
+    ("symptom.weakness", ("not as strong", "wobbly", "nothing in it", "weak", "weaker", "weakness", "no strength", "feeble")),
     ("symptom.local_pain", ("right at the spot", "in that one spot", "at the spot", "ache", "aches", "aching", "achy", "throb", "throbs", "throbbing", "hurts", "sore",
                             "pain", "sharp", "dull")),
     ("symptoms", ("symptom", "feel like", "signs")),
@@ -780,22 +780,34 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lump", (*THINGS, "lower back", "back", "spine")),
 )
 
+# Conversation asked for in a person's own words (intent name, words), read when no sign or topic is.
+CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("AMAZON.RepeatIntent", ("repeat", "say that again", "come again", "missed that", "what was that",
+                             "didn't catch")),
+    ("AMAZON.HelpIntent", ("my options", "what can i ask", "what can you do", "i'm lost", "help me out")),
+    ("AMAZON.NextIntent", ("what's next", "what's after that", "next one", "move on", "the next bit")),
+    ("AMAZON.MoreIntent", ("tell me more", "more about that", "expand on", "more detail")),
+    ("AMAZON.StartOverIntent", ("start over", "start again", "from the top", "restart", "from scratch")),
+    ("AMAZON.PreviousIntent", ("go back", "previous one", "the one before")),
+)
+
 # Said with a cause's words, these ask whether it caused the knot ("could that be why").
 CAUSAL = ("could that be why", "is that why", "is that the reason", "is that the cause", "could that be it",
           "would that do it", "would that cause", "could that cause", "is it because", "because of", "caused by",
           "could it be from", "is it from", "did that cause", "does that matter", "is that related", "could that be",
-          "is that what", "from", "the reason", "be why", "because", "make your back", "make my back",
+          "is that what", "from", "the reason", "how come", "reason this", "is that connected", "coincidence",
+          "could that be the problem", "gives me knots", "give me knots", "be why", "because", "make your back", "make my back",
           "make the muscles", "make your muscles", "does that make", "lead to", "be the cause", "be the reason", "cause it", "causing it",
           "cause this", "causing this")
 
 # What a cause looks like when a person names it (topic id, words), checked only when asking about a cause.
 CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cause.dehydration", ("sweated", "sweating", "boiling hot", "dehydrated", "dehydration", "drink", "drank", "water", "hydration", "fluids")),
-    ("cause.no_warm_up", ("warm up", "warmup", "warming up", "cool down", "cooldown", "cooling down")),
-    ("cause.stress", ("mental lately", "under pressure", "so much pressure", "clenching", "emotional", "stress",
+    ("cause.no_warm_up", ("straight into", "warm up", "warmup", "warming up", "cool down", "cooldown", "cooling down")),
+    ("cause.stress", ("divorce", "exam", "exams", "pressure", "mental lately", "under pressure", "so much pressure", "clenching", "emotional", "stress",
                       "stressed", "anxious", "anxiety", "tense", "tension", "emotionally", "rough",
                       "worried sick")),
-    ("cause.muscle_imbalance", ("compensate", "don't fire", "do not fire", "hip flexors", "weak glutes",
+    ("cause.muscle_imbalance", ("tight hips", "glutes were weak", "does all the work", "stronger than the other", "compensate", "don't fire", "do not fire", "hip flexors", "weak glutes",
                                 "imbalance", "imbalances", "stronger than", "tighter than", "weaker than",
                                 "compared to", "one side", "uneven", "weak core")),
     ("cause.poor_form", ("arching", "arched", "hunched", "form", "posture", "technique", "lifting wrong", "rounding", "rounded", "slouch")),

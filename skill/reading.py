@@ -156,6 +156,7 @@ class Reading:
     denied: tuple[str, ...] = ()  # warning signs said to be absent
     topic: str | None = None  # the content topic the words are about, when no sign was said
     elsewhere: bool = False  # about another part of the body or another illness, not a back knot
+    request: str | None = None  # a conversational request in the words ("could you repeat that"): an intent name
 
     @property
     def serious(self) -> bool:
@@ -192,8 +193,9 @@ def read(text: str) -> Reading:
     denied = [sign for sign in denied if sign not in signs]
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
-    topic = None if signs else _topic(said)
-    return Reading(tuple(signs), tuple(denied), topic, elsewhere)
+    request = None if signs else _request(said)
+    topic = None if signs or request else _topic(said)
+    return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
 
 
 def _negated(said: str, start: int) -> bool:
@@ -234,6 +236,16 @@ def _only_serious(said: str) -> str:
 _STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
 _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
+
+
+_REQUEST_PATTERNS = tuple((intent, re.compile(rf"\b{_any(words)}\b")) for intent, words in lexicon.CONVERSATION_CUES)
+
+
+def _request(said: str) -> str | None:
+    for intent, pattern in _REQUEST_PATTERNS:
+        if pattern.search(said):
+            return intent
+    return None
 
 
 def _topic(said: str) -> str | None:
