@@ -19,7 +19,7 @@ was asked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from skill import reading
 from skill.replies import Reply, phrase_reply, topic_reply
@@ -43,7 +43,6 @@ MAX_MISSES = 9
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 SERIOUS_VALUE = "SERIOUS"  # a WarningSignType value outside the article: a serious symptom
 WARNING_SIGN_TYPE = "WarningSignType"
-DESCRIPTION_SLOT = "description"
 # What every carrier phrase of an intent says, read back with the slot's words: the carrier of
 # NegativeStatementIntent is a negation ("no {description}", "i don't have any {description}").
 CARRIER_MEANING = {"NegativeStatementIntent": "no"}
@@ -63,6 +62,7 @@ class Heard:
 
     intent: str
     slots: dict[str, SlotHeard] = field(default_factory=dict)
+    reading: reading.Reading = reading.Reading()  # of the words that reached the skill; set by reply_to
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,15 @@ def launch(state: State, catalogue: Catalogue) -> tuple[Reply, State]:
 
 
 def reply_to(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
-    """The reply to ``heard`` and the state after it."""
-    warning = _warning_in_slots(heard, catalogue)
-    if warning is not None:
+    """The reply to ``heard`` and the state after it.
+
+    The words that reached the skill are read once, here; a warning sign in them outranks
+    whatever was asked.
+    """
+    words = _free_words(heard)
+    heard = replace(heard, reading=reading.read(words[0]) if words else reading.Reading())
+    if heard.reading.signs:
+        warning = _sign_reply(heard.reading.signs[0], catalogue)
         return warning, state.after(warning)
     move = MOVES.get(heard.intent, _fallback)
     return move(heard, state, catalogue)
@@ -134,22 +140,13 @@ def reply_to(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, S
 
 def _free_words(heard: Heard) -> list[str]:
     """Words that reached the skill unresolved (a description, or a slot value no type knows), with
-    whatever the intent's carrier phrases all say in front of them."""
+    whatever the intent's carrier phrases all say in front of them.  (Every intent here has one slot.)"""
     carrier = CARRIER_MEANING.get(heard.intent)
     return [
         f"{carrier} {slot.words}" if carrier else slot.words
         for slot in heard.slots.values()
         if slot.words and slot.value_id is None
     ]
-
-
-def _warning_in_slots(heard: Heard, catalogue: Catalogue) -> Reply | None:
-    """A warning sign said in words the skill could read outranks whatever was asked."""
-    for words in _free_words(heard):
-        found = reading.read(words)
-        if found.signs:
-            return _sign_reply(found.signs[0], catalogue)
-    return None
 
 
 def _sign_reply(sign: str, catalogue: Catalogue) -> Reply:
@@ -170,9 +167,8 @@ def _deeper(topic: str, state: State, catalogue: Catalogue) -> str:
     return more if topic == state.current and more else topic
 
 
-def _read_reply(words: str, catalogue: Catalogue, state: State) -> Reply:
+def _read_reply(found: reading.Reading, catalogue: Catalogue, state: State) -> Reply:
     """The answer to words read freely (no warning sign in them: that was checked first)."""
-    found = reading.read(words)
     if found.denied:
         return _denied_reply(found.denied[0], catalogue)
     if found.topic:
@@ -198,9 +194,9 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
     topic = SLOT_VALUE_TOPICS[route.slot_type].get(slot.value_id or "") if route.slot_type else None
     if topic:
         return _answer(topic_reply(catalogue, _deeper(topic, state, catalogue)), state)
-    found = reading.read(slot.words)
+    found = heard.reading
     if found.denied or found.topic:
-        return _answer(_read_reply(slot.words, catalogue, state), state)
+        return _answer(_read_reply(found, catalogue, state), state)
     if route.slot_type == WARNING_SIGN_TYPE or found.elsewhere:
         return _answer(phrase_reply(catalogue, "unrelated", question_key="fallback_question"), state)
     lead = catalogue.phrases["unmatched_value"]
@@ -209,10 +205,8 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
 
 def _negative_statement(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """A statement that opens with a negation (a sign in it was answered already, in reply_to)."""
-    words = _free_words(heard)
-    found = reading.read(words[0]) if words else reading.Reading()
-    if found.denied or found.topic:
-        return _answer(_read_reply(words[0], catalogue, state), state)
+    if heard.reading.denied or heard.reading.topic:
+        return _answer(_read_reply(heard.reading, catalogue, state), state)
     return _no(heard, state, catalogue)  # "no" and words about nothing this skill knows
 
 
@@ -223,12 +217,10 @@ def _serious(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, S
 
 def _describe(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """A person's own description, caught whole by an AMAZON.SearchQuery slot."""
-    slot = heard.slots.get(DESCRIPTION_SLOT)
-    words = slot.words if slot else ""
-    request = reading.read(words).request
+    request = heard.reading.request
     if request in MOVES:  # "could you repeat that last bit": the conversation, asked for in other words
         return MOVES[request](Heard(request), state, catalogue)
-    return _answer(_read_reply(words, catalogue, state), state)
+    return _answer(_read_reply(heard.reading, catalogue, state), state)
 
 
 def _yes(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:

@@ -374,11 +374,14 @@ def evaluate_natural(nlu: NLU, examples: list[NaturalExample], locale: str = "en
 
 
 def natural_summary(name: str, note: str, report: NaturalReport) -> str:
+    def share(counts: list[int]) -> str:
+        return f"{report.rate(counts):6.1%} ({counts[0]}/{counts[1]})" if counts[1] else "   n/a"
+
     w, i, o = report.warnings, report.in_domain, report.off_topic
-    return (f"{name:<16} ({note}): warning signs escalated {report.rate(w):6.1%} ({w[0]}/{w[1]}; "
-            f"named right {report.warnings_named}/{w[1]}), in-domain right {report.rate(i):6.1%} "
-            f"({i[0]}/{i[1]}), off-topic handled as off-topic {report.rate(o):6.1%} ({o[0]}/{o[1]}; "
-            f"{report.off_topic_fallback} reached {FALLBACK_INTENT})")
+    named = f"; named right {report.warnings_named}/{w[1]}" if w[1] else ""
+    fallback = f"; {report.off_topic_fallback} reached {FALLBACK_INTENT}" if o[1] else ""
+    return (f"{name:<16} ({note}): warning signs escalated {share(w)}{named}, in-domain right {share(i)}, "
+            f"off-topic handled as off-topic {share(o)}{fallback}")
 
 
 def format_natural(report: NaturalReport) -> str:
