@@ -127,7 +127,7 @@ NO_CHANGE = (
 # ("no" is not one: a turn that opens with "no" belongs to NegativeStatementIntent, which reads it back.)
 LEAD_INS = ("yeah", "yes", "well", "but", "and", "okay", "oh", "also", "hang on", "okay so", "actually",
             "yeah and", "yeah but", "um yeah", "and also", "so um", "oh and", "ouch", "sometimes", "often",
-            "okay but", "but also")
+            "okay but", "but also", "wait", "oh wait")
 
 # -- the body, for warning signs --------------------------------------------
 
