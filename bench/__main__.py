@@ -23,29 +23,51 @@ from skill.local_ca import LocalAlexaCA
 def machine() -> str:
     cores = len(os.sched_getaffinity(0))
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (f"machine: {cores} cores ({platform.processor() or platform.machine()}), "
-            f"Python {platform.python_version()}, {ssl.OPENSSL_VERSION}, {platform.system()} {platform.release()}\n"
-            f"load average before the run: {load}")
+    return (
+        f"machine: {cores} cores ({platform.processor() or platform.machine()}), "
+        f"Python {platform.python_version()}, {ssl.OPENSSL_VERSION}, {platform.system()} {platform.release()}\n"
+        f"load average before the run: {load}"
+    )
 
 
 def targets(found: dict) -> None:
     table = Table("Targets", ["target", "measured", "goal", "met"])
     rows = [
-        ("(a) verification, cached, CPU per request", f"{found['verify_cached_cpu_s'] * 1000:.3f} ms", "<= 0.2 ms",
-         found["verify_cached_cpu_s"] <= 0.0002),
+        (
+            "(a) verification, cached, CPU per request",
+            f"{found['verify_cached_cpu_s'] * 1000:.3f} ms",
+            "<= 0.2 ms",
+            found["verify_cached_cpu_s"] <= 0.0002,
+        ),
     ]
     if found.get("verify_stock_cpu_s"):
         speedup = found["verify_stock_cpu_s"] / found["verify_cached_cpu_s"]
         rows.append(("(a) ... faster than the stock verifier", f"{speedup:.0f}x", ">= 25x", speedup >= 25))
     rows += [
-        ("(b) verified webhook throughput vs bare Flask", f"{found['throughput_ratio']:.2f}x", ">= 0.85x",
-         found["throughput_ratio"] >= 0.85),
-        ("(c) in-process dispatch p99, worst request type", f"{found['dispatch_p99_worst_s'] * 1000:.3f} ms",
-         "<= 2 ms", found["dispatch_p99_worst_s"] <= 0.002),
-        ("(d) cold start vs bare Flask, Lambda (in-process)", f"{found['cold_lambda_ratio']:.2f}x", "<= 1.5x",
-         found["cold_lambda_ratio"] <= 1.5),
-        ("(d) cold start vs bare Flask, gunicorn (HTTP)", f"{found['cold_http_ratio']:.2f}x", "<= 1.5x",
-         found["cold_http_ratio"] <= 1.5),
+        (
+            "(b) verified webhook throughput vs bare Flask",
+            f"{found['throughput_ratio']:.2f}x",
+            ">= 0.85x",
+            found["throughput_ratio"] >= 0.85,
+        ),
+        (
+            "(c) in-process dispatch p99, worst request type",
+            f"{found['dispatch_p99_worst_s'] * 1000:.3f} ms",
+            "<= 2 ms",
+            found["dispatch_p99_worst_s"] <= 0.002,
+        ),
+        (
+            "(d) cold start vs bare Flask, Lambda (in-process)",
+            f"{found['cold_lambda_ratio']:.2f}x",
+            "<= 1.5x",
+            found["cold_lambda_ratio"] <= 1.5,
+        ),
+        (
+            "(d) cold start vs bare Flask, gunicorn (HTTP)",
+            f"{found['cold_http_ratio']:.2f}x",
+            "<= 1.5x",
+            found["cold_http_ratio"] <= 1.5,
+        ),
     ]
     for name, value, goal, met in rows:
         table.add(name, value, goal, "yes" if met else "NO")

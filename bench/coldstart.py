@@ -71,8 +71,14 @@ def _child_env(env: dict[str, str], no_bytecode_in: Path | None = None) -> dict[
 def in_process(script: str, event_path: str, env: dict[str, str]) -> tuple[float, int]:
     """Seconds to the answer, and the child's peak RSS in KiB."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", script + _PEAK, event_path], cwd=ROOT, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", script + _PEAK, event_path],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     first = child.stdout.readline()
     answered = time.perf_counter()
     rest, errors = child.stdout.read(), child.stderr.read()  # not communicate(): it skips what readline buffered
@@ -102,7 +108,9 @@ def run(ca: LocalAlexaCA, ca_dir: str, server_env: dict[str, str]) -> dict:
         "skill, Lambda, no bytecode": lambda: in_process(_LAMBDA, event_path, without_pyc),
         "bare Flask, gunicorn": lambda: (over_http("bench.apps:bare()", with_pyc, _signed(ca), work / "cold.log"), 0),
         "verified webhook, gunicorn": lambda: (
-            over_http("bench.apps:verified_skill()", with_pyc, _signed(ca), work / "cold.log"), 0),
+            over_http("bench.apps:verified_skill()", with_pyc, _signed(ca), work / "cold.log"),
+            0,
+        ),
     }
     for case in cases.values():  # warms the file cache and compiles what is imported lazily; not counted
         case()
@@ -114,19 +122,30 @@ def run(ca: LocalAlexaCA, ca_dir: str, server_env: dict[str, str]) -> dict:
             times[name].append(seconds)
             peaks[name].append(peak)
     cold = {name: median(t) for name, t in times.items()}
-    table = Table(f"4. Cold start: process created -> first answer ({REPEATS} runs each, alternating)",
-                  ["case", "median ms", "vs bare Flask", "fastest ms", "peak RSS MiB"])
-    pairs = {"skill, Lambda (import + lambda_handler)": "bare Flask, in-process",
-             "skill, Lambda, no bytecode": "bare Flask, in-process, no bytecode",
-             "verified webhook, gunicorn": "bare Flask, gunicorn"}
+    table = Table(
+        f"4. Cold start: process created -> first answer ({REPEATS} runs each, alternating)",
+        ["case", "median ms", "vs bare Flask", "fastest ms", "peak RSS MiB"],
+    )
+    pairs = {
+        "skill, Lambda (import + lambda_handler)": "bare Flask, in-process",
+        "skill, Lambda, no bytecode": "bare Flask, in-process, no bytecode",
+        "verified webhook, gunicorn": "bare Flask, gunicorn",
+    }
     for name, seconds in cold.items():
         baseline = pairs.get(name)
         peak = median(peaks[name])
-        table.add(name, f"{seconds * 1000:.0f}", f"{seconds / cold[baseline]:.2f}x" if baseline else "",
-                  f"{min(times[name]) * 1000:.0f}", f"{peak / 1024:.1f}" if peak else "")
+        table.add(
+            name,
+            f"{seconds * 1000:.0f}",
+            f"{seconds / cold[baseline]:.2f}x" if baseline else "",
+            f"{min(times[name]) * 1000:.0f}",
+            f"{peak / 1024:.1f}" if peak else "",
+        )
     table.print()
-    return {"cold_lambda_ratio": cold["skill, Lambda (import + lambda_handler)"] / cold["bare Flask, in-process"],
-            "cold_http_ratio": cold["verified webhook, gunicorn"] / cold["bare Flask, gunicorn"]}
+    return {
+        "cold_lambda_ratio": cold["skill, Lambda (import + lambda_handler)"] / cold["bare Flask, in-process"],
+        "cold_http_ratio": cold["verified webhook, gunicorn"] / cold["bare Flask, gunicorn"],
+    }
 
 
 def _signed(ca: LocalAlexaCA) -> tuple[bytes, dict]:

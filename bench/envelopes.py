@@ -10,21 +10,30 @@ from skill.topics import INTENT_ROUTES
 
 SKILL_ID = "amzn1.ask.skill.00000000-bench-0000-0000-000000000000"
 # One user on an Echo Dot (no interfaces the skill uses).
-IDENTITY = alexa.Identity(skill_id=SKILL_ID, user_id="amzn1.ask.account.BENCH",
-                          device_id="amzn1.ask.device.BENCH", api_access_token="bench.token",
-                          interfaces=alexa.ECHO_DOT)
+IDENTITY = alexa.Identity(
+    skill_id=SKILL_ID,
+    user_id="amzn1.ask.account.BENCH",
+    device_id="amzn1.ask.device.BENCH",
+    api_access_token="bench.token",
+    interfaces=alexa.ECHO_DOT,
+)
 
 # A value the interaction model resolves, for every intent that has a slot.
-_SLOT_SAID = {"CauseType": ("overdoing it", "OVERUSE"), "SymptomType": ("tender to touch", "TENDERNESS"),
-              "ReliefMethodType": ("stretching", "STRETCHING"), "WarningSignType": ("numbness", "NUMBNESS_TINGLING")}
+_SLOT_SAID = {
+    "CauseType": ("overdoing it", "OVERUSE"),
+    "SymptomType": ("tender to touch", "TENDERNESS"),
+    "ReliefMethodType": ("stretching", "STRETCHING"),
+    "WarningSignType": ("numbness", "NUMBNESS_TINGLING"),
+}
 
 request = alexa.new_request  # e.g. request("LaunchRequest")
 
 
 def envelope(request: dict, attributes: dict | None = None) -> dict:
     """A full envelope; without ``attributes`` it opens a new session."""
-    return alexa.envelope(request, IDENTITY, attributes=attributes, new=attributes is None,
-                          session_id="amzn1.echo-api.session.bench")
+    return alexa.envelope(
+        request, IDENTITY, attributes=attributes, new=attributes is None, session_id="amzn1.echo-api.session.bench"
+    )
 
 
 def resolved_slot(name: str, slot_type: str) -> dict:
@@ -43,8 +52,12 @@ def cases(after_launch: dict) -> dict[str, dict]:
     found = {"launch": envelope(alexa.launch_request())}
     for name in INTENT_ROUTES:
         found[name] = envelope(custom_intent(name), after_launch)
-    for label, intent in [("yes", "AMAZON.YesIntent"), ("repeat", "AMAZON.RepeatIntent"),
-                          ("help", "AMAZON.HelpIntent"), ("fallback", "AMAZON.FallbackIntent")]:
+    for label, intent in [
+        ("yes", "AMAZON.YesIntent"),
+        ("repeat", "AMAZON.RepeatIntent"),
+        ("help", "AMAZON.HelpIntent"),
+        ("fallback", "AMAZON.FallbackIntent"),
+    ]:
         found[label] = envelope(alexa.intent_request(intent), after_launch)
     found["session ended"] = envelope(alexa.session_ended_request(), after_launch)
     return found

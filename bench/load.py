@@ -66,8 +66,14 @@ def start_gunicorn(ca_dir: str, port: int) -> subprocess.Popen:
         "ALEXA_SKILL_ID": SKILL_ID,
         "BIND": f"{HOST}:{port}",
     }
-    command = [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "skill" / "gunicorn_conf.py"),
-               "skill.local_ca:create_app_trusting()"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--config",
+        str(ROOT / "skill" / "gunicorn_conf.py"),
+        "skill.local_ca:create_app_trusting()",
+    ]
     # The request log (one JSON line per request, as in production) goes to a file.
     with open(Path(ca_dir) / "gunicorn.log", "wb") as log:
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
@@ -101,8 +107,14 @@ def slow_fetch_check(ca: LocalAlexaCA, port: int) -> dict:
     thread.start()
     time.sleep(0.3)  # let the slow request reach a worker and start its fetch
     # Every request below is sent and answered while that fetch is still sleeping.
-    during = run_load(HOST, port, signed_requests(ca, sample_envelopes(SKILL_ID)),
-                      total=1_000_000, concurrency=16, time_limit_s=SLOW_FETCH_S - 1.5)
+    during = run_load(
+        HOST,
+        port,
+        signed_requests(ca, sample_envelopes(SKILL_ID)),
+        total=1_000_000,
+        concurrency=16,
+        time_limit_s=SLOW_FETCH_S - 1.5,
+    )
     thread.join(SLOW_FETCH_S + 35)
     return {"slow_request": slow, "during_stall": during}
 
@@ -126,10 +138,11 @@ def main() -> int:
         try:
             print(f"gunicorn on {HOST}:{port} (skill/gunicorn_conf.py), verification on, local CA")
             requests = signed_requests(ca, sample_envelopes(SKILL_ID))
-            print(f"load: {TOTAL} signed requests, {len(requests)} different bodies, "
-                  f"{CONCURRENCY} connections, time limit {TIME_LIMIT_S:.0f} s")
-            result = run_load(HOST, port, requests, total=TOTAL, concurrency=CONCURRENCY,
-                              time_limit_s=TIME_LIMIT_S)
+            print(
+                f"load: {TOTAL} signed requests, {len(requests)} different bodies, "
+                f"{CONCURRENCY} connections, time limit {TIME_LIMIT_S:.0f} s"
+            )
+            result = run_load(HOST, port, requests, total=TOTAL, concurrency=CONCURRENCY, time_limit_s=TIME_LIMIT_S)
             print("  " + result.summary())
             print("  statuses: " + json.dumps(result.as_dict()["statuses"]))
             if result.errors or result.requests < TOTAL:

@@ -206,7 +206,9 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
         await _skip_chunks(reader)
     else:
         await reader.readexactly(int(headers.get("content-length", "0")))
-    closes = headers.get("connection") == "close" or (version == "HTTP/1.0" and headers.get("connection") != "keep-alive")
+    closes = headers.get("connection") == "close" or (
+        version == "HTTP/1.0" and headers.get("connection") != "keep-alive"
+    )
     return int(status), not closes
 
 
@@ -252,11 +254,20 @@ def sample_envelopes(skill_id: str) -> list[dict]:
 
 def _envelope(skill_id: str, kind: str, said: str | None, value_id: str | None, attributes: dict) -> dict:
     # A user and device per request, as a fleet of Echos would send them.
-    identity = alexa.Identity(skill_id=skill_id, user_id=f"amzn1.ask.account.LOAD{uuid.uuid4().hex}",
-                              device_id=f"amzn1.ask.device.LOAD{uuid.uuid4().hex}",
-                              api_access_token="eyJ.LOAD.token", interfaces=alexa.ECHO_DOT)
-    return alexa.envelope(_request(skill_id, kind, said, value_id), identity, attributes=attributes,
-                          new=kind == "LaunchRequest", session_id=alexa.new_session_id())
+    identity = alexa.Identity(
+        skill_id=skill_id,
+        user_id=f"amzn1.ask.account.LOAD{uuid.uuid4().hex}",
+        device_id=f"amzn1.ask.device.LOAD{uuid.uuid4().hex}",
+        api_access_token="eyJ.LOAD.token",
+        interfaces=alexa.ECHO_DOT,
+    )
+    return alexa.envelope(
+        _request(skill_id, kind, said, value_id),
+        identity,
+        attributes=attributes,
+        new=kind == "LaunchRequest",
+        session_id=alexa.new_session_id(),
+    )
 
 
 def _request(skill_id: str, kind: str, said: str | None, value_id: str | None) -> dict:
@@ -300,8 +311,15 @@ def main(argv: list[str] | None = None) -> int:
         requests = signed_requests(LocalAlexaCA.load(args.ca_dir), envelopes)
     else:
         requests = unsigned_requests(envelopes)
-    result = run_load(args.host, args.port, requests, total=args.requests, concurrency=args.concurrency,
-                      path=args.path, time_limit_s=args.time_limit)
+    result = run_load(
+        args.host,
+        args.port,
+        requests,
+        total=args.requests,
+        concurrency=args.concurrency,
+        path=args.path,
+        time_limit_s=args.time_limit,
+    )
     print(json.dumps(result.as_dict()) if args.json else result.summary())
     return 1 if result.errors else 0
 

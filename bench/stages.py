@@ -53,8 +53,16 @@ def run(ca: LocalAlexaCA, bare_answer_path: str) -> None:
     responses = [SKILL.invoke(request_envelope=m, context=None) for m in models]
     serializer = DefaultSerializer()
     answers = [serializer.serialize(r) for r in responses]
-    log_line = json.dumps({"request_id": "amzn1.echo-api.request." + "0" * 36, "request_type": "IntentRequest",
-                           "intent": "CausesIntent", "status": 200, "duration_ms": 0.25}, separators=(",", ":"))
+    log_line = json.dumps(
+        {
+            "request_id": "amzn1.echo-api.request." + "0" * 36,
+            "request_type": "IntentRequest",
+            "intent": "CausesIntent",
+            "status": 200,
+            "duration_ms": 0.25,
+        },
+        separators=(",", ":"),
+    )
     request_log = logging.getLogger("skill.requests")
     stages = {
         "json.loads(body)": (bodies, json.loads),
@@ -69,8 +77,9 @@ def run(ca: LocalAlexaCA, bare_answer_path: str) -> None:
     os.environ["BENCH_BARE_ANSWER"] = bare_answer_path
     apps = {"bare Flask app": bare(), "verified webhook app": signed_app(ca)}
     logging.getLogger("skill.verification").setLevel(logging.WARNING)  # "fetched the chain", twice
-    table = Table("3b. Where the time goes, in-process: CPU per request, mean over the load mix",
-                  ["stage", "us/request"])
+    table = Table(
+        "3b. Where the time goes, in-process: CPU per request, mean over the load mix", ["stage", "us/request"]
+    )
     # The request log goes to /dev/null here: the cost of a line, not of a terminal.
     with open(os.devnull, "w") as sink:
         handler, propagate = logging.StreamHandler(sink), request_log.propagate

@@ -37,8 +37,10 @@ class Table:
 
     def render(self) -> str:
         widths = [max(len(r[i]) for r in [self.columns, *self.rows]) for i in range(len(self.columns))]
-        line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w)  # noqa: E731
-                                       for i, (c, w) in enumerate(zip(cells, widths)))
+        line = lambda cells: "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)  # noqa: E731
+            for i, (c, w) in enumerate(zip(cells, widths))
+        )
         rule = "-" * len(line(self.columns))
         return "\n".join([f"\n{self.title}", rule, line(self.columns), rule, *map(line, self.rows), rule])
 

@@ -71,8 +71,7 @@ def one_round(app: str, env: dict, ca: LocalAlexaCA, log: Path) -> Round:
         server.wait_for_workers(gunicorn_conf.workers)
         run_load(HOST, server.port, requests, total=_WARM_UP, concurrency=CONNECTIONS)
         server_cpu, loadgen_cpu = server.workers_cpu_s(), time.process_time()
-        result = run_load(HOST, server.port, requests, total=10**9, concurrency=CONNECTIONS,
-                          time_limit_s=SECONDS)
+        result = run_load(HOST, server.port, requests, total=10**9, concurrency=CONNECTIONS, time_limit_s=SECONDS)
         server_cpu, loadgen_cpu = server.workers_cpu_s() - server_cpu, time.process_time() - loadgen_cpu
         peaks = [server.peak_rss_kib(pid) for pid in server.workers()]
     return Round(result, server_cpu, loadgen_cpu, peaks)
@@ -95,14 +94,33 @@ def run(ca: LocalAlexaCA, ca_dir: str, env: dict[str, str]) -> tuple[dict, Table
         ["app", "requests/s", "p50 ms", "p99 ms", "server CPU us/req", "loadgen CPU us/req", "requests", "errors"],
     )
     for name, s in summary.items():
-        table.add(name, f"{s['rps']:.0f}", f"{s['p50']:.2f}", f"{s['p99']:.2f}", f"{s['server_us']:.0f}",
-                  f"{s['loadgen_us']:.0f}", s["requests"], s["errors"])
-    table.add("webhook / bare", f"{skill['rps'] / bare['rps']:.2f}x", f"{skill['p50'] / bare['p50']:.2f}x",
-              f"{skill['p99'] / bare['p99']:.2f}x", f"{skill['server_us'] / bare['server_us']:.2f}x", "", "", "")
+        table.add(
+            name,
+            f"{s['rps']:.0f}",
+            f"{s['p50']:.2f}",
+            f"{s['p99']:.2f}",
+            f"{s['server_us']:.0f}",
+            f"{s['loadgen_us']:.0f}",
+            s["requests"],
+            s["errors"],
+        )
+    table.add(
+        "webhook / bare",
+        f"{skill['rps'] / bare['rps']:.2f}x",
+        f"{skill['p50'] / bare['p50']:.2f}x",
+        f"{skill['p99'] / bare['p99']:.2f}x",
+        f"{skill['server_us'] / bare['server_us']:.2f}x",
+        "",
+        "",
+        "",
+    )
     table.print()
     peaks = {name: [kib for r in found for kib in r.worker_peaks_kib] for name, found in rounds.items()}
-    memory = Table("5. Memory: peak RSS per gunicorn worker (VmHWM after the load; the app is preloaded, "
-                   "so pages shared with the master count in each worker)", ["app", "median MiB", "max MiB"])
+    memory = Table(
+        "5. Memory: peak RSS per gunicorn worker (VmHWM after the load; the app is preloaded, "
+        "so pages shared with the master count in each worker)",
+        ["app", "median MiB", "max MiB"],
+    )
     for name, kib in peaks.items():
         memory.add(name, f"{median(kib) / 1024:.1f}", f"{max(kib) / 1024:.1f}")
     memory.add("webhook / bare", f"{median(peaks['verified webhook']) / median(peaks['bare Flask']):.2f}x", "")
@@ -111,10 +129,19 @@ def run(ca: LocalAlexaCA, ca_dir: str, env: dict[str, str]) -> tuple[dict, Table
 
 def _summary(rounds: list[Round]) -> dict:
     loads = [r.load for r in rounds]
-    pooled = LoadResult(requests=sum(r.requests for r in loads), errors=sum(r.errors for r in loads),
-                        seconds=sum(r.seconds for r in loads), concurrency=CONNECTIONS,
-                        latencies_ms=sorted(ms for r in loads for ms in r.latencies_ms))
-    return {"rps": pooled.throughput, "p50": pooled.percentile(50), "p99": pooled.percentile(99),
-            "requests": pooled.requests, "errors": pooled.errors,
-            "server_us": sum(r.server_cpu_s for r in rounds) / pooled.requests * 1e6,
-            "loadgen_us": sum(r.loadgen_cpu_s for r in rounds) / pooled.requests * 1e6}
+    pooled = LoadResult(
+        requests=sum(r.requests for r in loads),
+        errors=sum(r.errors for r in loads),
+        seconds=sum(r.seconds for r in loads),
+        concurrency=CONNECTIONS,
+        latencies_ms=sorted(ms for r in loads for ms in r.latencies_ms),
+    )
+    return {
+        "rps": pooled.throughput,
+        "p50": pooled.percentile(50),
+        "p99": pooled.percentile(99),
+        "requests": pooled.requests,
+        "errors": pooled.errors,
+        "server_us": sum(r.server_cpu_s for r in rounds) / pooled.requests * 1e6,
+        "loadgen_us": sum(r.loadgen_cpu_s for r in rounds) / pooled.requests * 1e6,
+    }

@@ -37,8 +37,7 @@ def _verifier(kind: str, ca: LocalAlexaCA, body: bytes, headers: dict):
 
         parsed = json.loads(body)
         started = time.perf_counter()
-        verifier = RequestVerifier(skill_id=envelopes.SKILL_ID, trust_roots=ca.trust_roots(),
-                                   fetcher=ca.fetcher())
+        verifier = RequestVerifier(skill_id=envelopes.SKILL_ID, trust_roots=ca.trust_roots(), fetcher=ca.fetcher())
         return started, lambda: verifier.verify(headers, body, parsed)
     from ask_sdk_core.serialize import DefaultSerializer
     from ask_sdk_model import RequestEnvelope
@@ -76,8 +75,12 @@ def measure(kind: str, ca_dir: str, count: int) -> dict:
 
 
 def _in_fresh_process(kind: str, ca_dir: str, count: int) -> dict:
-    out = subprocess.run([sys.executable, "-m", "bench.verification", kind, ca_dir, str(count)],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.verification", kind, ca_dir, str(count)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -114,8 +117,13 @@ def run(ca: LocalAlexaCA, ca_dir: str) -> dict:
         runs = [_in_fresh_process(kind, ca_dir, CACHED_REQUESTS[kind])]
         runs += [_in_fresh_process(kind, ca_dir, 0) for _ in range(FIRST_REQUEST_PROCESSES - 1)]
         samples = runs[0]["samples"]
-        results[kind] = {"first": median([r["first"] for r in runs]), "cpu": runs[0]["cpu"],
-                         "p50": percentile(samples, 0.5), "p99": percentile(samples, 0.99), "n": len(samples)}
+        results[kind] = {
+            "first": median([r["first"] for r in runs]),
+            "cpu": runs[0]["cpu"],
+            "p50": percentile(samples, 0.5),
+            "p99": percentile(samples, 0.99),
+            "n": len(samples),
+        }
     floor = rsa_floor(ca)
     table = Table(
         "2. Verification per request (signed by a generated CA both trust; first = median of "
@@ -128,17 +136,24 @@ def run(ca: LocalAlexaCA, ca_dir: str) -> dict:
     table.add("RSA-2048 signature check alone", ms(floor), "", "", 5000, "")
     if "stock" in results:
         ours, stock = results["ours"], results["stock"]
-        table.add("stock / ours", f"{stock['cpu'] / ours['cpu']:.0f}x", f"{stock['p50'] / ours['p50']:.0f}x",
-                  "", "", f"{stock['first'] / ours['first']:.1f}x")
+        table.add(
+            "stock / ours",
+            f"{stock['cpu'] / ours['cpu']:.0f}x",
+            f"{stock['p50'] / ours['p50']:.0f}x",
+            "",
+            "",
+            f"{stock['first'] / ours['first']:.1f}x",
+        )
     table.print()
     if "stock" in results:
-        print("stock verifier = ask-sdk-webservice-support 1.3.3 RequestVerifier + TimestampVerifier; oscrypto's\n"
-              "libcrypto version regex corrected in memory in the bench process only (bench/stock_verifier.py);\n"
-              "the generated CA is an extra trust root next to the OS list; the chain is served from memory.")
+        print(
+            "stock verifier = ask-sdk-webservice-support 1.3.3 RequestVerifier + TimestampVerifier; oscrypto's\n"
+            "libcrypto version regex corrected in memory in the bench process only (bench/stock_verifier.py);\n"
+            "the generated CA is an extra trust root next to the OS list; the chain is served from memory."
+        )
     if unavailable:
         print(f"stock verifier not shown: it cannot be imported here ({unavailable})")
-    return {"verify_cached_cpu_s": results["ours"]["cpu"],
-            "verify_stock_cpu_s": results.get("stock", {}).get("cpu")}
+    return {"verify_cached_cpu_s": results["ours"]["cpu"], "verify_stock_cpu_s": results.get("stock", {}).get("cpu")}
 
 
 if __name__ == "__main__":

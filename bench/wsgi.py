@@ -7,11 +7,21 @@ import io
 
 def environ(body: bytes, headers: dict[str, str]) -> dict:
     env = {
-        "REQUEST_METHOD": "POST", "PATH_INFO": "/alexa", "SCRIPT_NAME": "", "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8080", "SERVER_PROTOCOL": "HTTP/1.1",
-        "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
-        "wsgi.input": io.BytesIO(body), "wsgi.url_scheme": "http", "wsgi.errors": io.StringIO(),
-        "wsgi.multithread": True, "wsgi.multiprocess": True, "wsgi.run_once": False,
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/alexa",
+        "SCRIPT_NAME": "",
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8080",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "CONTENT_TYPE": "application/json",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": io.StringIO(),
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
     }
     env.update({"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items()})
     return env

@@ -202,8 +202,7 @@ RELIEF_METHODS = (
         "form",
         "good form",
         "Proper form and posture",
-        "Focus on good posture and exercise technique. A trainer can guide you on exercises that work your "
-        "lower back.",
+        "Focus on good posture and exercise technique. A trainer can guide you on exercises that work your lower back.",
     ),
 )
 
@@ -353,8 +352,7 @@ HOW_LONG = {
     "method.rest": "Avoid hard activities that make the knot worse until it's gone.",
     "see_doctor": "See a doctor or physical therapist if self-care hasn't helped after a few days or weeks.",
     "red_flag": "See a doctor or physical therapist if self-care hasn't helped after a few days or weeks.",
-    None: "Hold a stretch for 20 to 30 seconds. Roll or press a knot for 30 to 60 seconds, and repeat several "
-    "times.",
+    None: "Hold a stretch for 20 to 30 seconds. Roll or press a knot for 30 to 60 seconds, and repeat several times.",
 }
 
 # How each relief method is done, for the relief table on screens: labelled
@@ -408,8 +406,7 @@ PHRASES = {
     "menu": "Here's what I can do: explain the lump, its causes and symptoms, relief, prevention, and when to "
     "see a doctor.",
     "menu_question": "Which would you like?",
-    "unrelated": "I'm not sure that's about a back knot. If something feels seriously wrong, please see a "
-    "doctor.",
+    "unrelated": "I'm not sure that's about a back knot. If something feels seriously wrong, please see a doctor.",
     "serious": "I can't advise on that. Please contact a doctor, and if it feels like an emergency, call your "
     "local emergency number.",
     "unmatched_value": "I don't have details on that one.",

@@ -84,8 +84,11 @@ class State:
         if not isinstance(attributes, dict):
             return cls()
         history = attributes.get(HISTORY)
-        if not (isinstance(history, list) and len(history) <= HISTORY_SIZE
-                and all(isinstance(t, str) and t in catalogue.topics for t in history)):
+        if not (
+            isinstance(history, list)
+            and len(history) <= HISTORY_SIZE
+            and all(isinstance(t, str) and t in catalogue.topics for t in history)
+        ):
             history = []
         misses = attributes.get(MISSES)
         if not (type(misses) is int and 0 <= misses <= MAX_MISSES):
@@ -231,7 +234,7 @@ def _yes(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State
 
 
 def _no(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
-    """"No" to an offer names what can be asked; "no" to "anything else?" says goodbye."""
+    """ "No" to an offer names what can be asked; "no" to "anything else?" says goodbye."""
     if state.last is None or state.last.offer is None:
         return _answer(phrase_reply(catalogue, "goodbye", question_key=None), state)
     return _answer(phrase_reply(catalogue, "declined"), state)
@@ -305,7 +308,7 @@ def _more(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Stat
 
 
 def _why(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
-    """"Why?" after an answer: the reason behind it (after a cause, how that cause makes a knot)."""
+    """ "Why?" after an answer: the reason behind it (after a cause, how that cause makes a knot)."""
     current = catalogue.topics.get(state.current or "")
     if current is not None and current.id.endswith(MORE_SUFFIX):
         return _answer(topic_reply(catalogue, current.id), state)
@@ -315,7 +318,7 @@ def _why(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State
 
 
 def _how_long(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
-    """"How long?" after an answer: the time that answer is about."""
+    """ "How long?" after an answer: the time that answer is about."""
     current = state.current or ""
     group = current.partition(".")[0]
     key = current.removesuffix(MORE_SUFFIX)

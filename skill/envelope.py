@@ -34,8 +34,16 @@ from ask_sdk_model import RequestEnvelope
 
 Decoder = Callable[[Any], Any]
 
-_NATIVE = {"int": int, "long": int, "float": float, "str": str, "bool": bool,
-           "date": date, "datetime": datetime, "object": object}
+_NATIVE = {
+    "int": int,
+    "long": int,
+    "float": float,
+    "str": str,
+    "bool": bool,
+    "date": date,
+    "datetime": datetime,
+    "object": object,
+}
 _PRIMITIVES = (float, bool, bytes, str, int)
 _LIST = re.compile(r"list\[(.*)\]")
 _DICT = re.compile(r"dict\(([^,]*), (.*)\)")

@@ -207,10 +207,7 @@ def model(grammar: Grammar) -> dict:
     out of the later intent; the utterance still reaches the skill, through
     the intent that keeps it.
     """
-    types = [
-        {"name": name, "values": [_value(rules) for rules in values]}
-        for name, values in grammar.types.items()
-    ]
+    types = [{"name": name, "values": [_value(rules) for rules in values]} for name, values in grammar.types.items()]
     phrasings = {
         t["name"]: [p for v in t["values"] for p in (v["name"]["value"], *v["name"]["synonyms"])] for t in types
     }
@@ -230,9 +227,15 @@ def model(grammar: Grammar) -> dict:
             intent["slots"] = [{"name": name, "type": slot_type} for name, slot_type in rules.slots.items()]
         intent["samples"] = [s for s in samples if "{" in s or owner.get(s, rules.name) == rules.name]
         intents.append(intent)
-    return {"interactionModel": {"languageModel": {
-        "invocationName": grammar.invocation, "intents": intents, "types": types,
-    }}}
+    return {
+        "interactionModel": {
+            "languageModel": {
+                "invocationName": grammar.invocation,
+                "intents": intents,
+                "types": types,
+            }
+        }
+    }
 
 
 FULL_VALUE_PRODUCT = 60  # a synonym template with at most this many combinations gives them all

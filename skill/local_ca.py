@@ -50,9 +50,15 @@ def _name(cn: str) -> x509.Name:
 
 def _key_usage(*, ca: bool) -> x509.KeyUsage:
     return x509.KeyUsage(
-        digital_signature=not ca, content_commitment=False, key_encipherment=not ca,
-        data_encipherment=False, key_agreement=False, key_cert_sign=ca,
-        crl_sign=ca, encipher_only=False, decipher_only=False,
+        digital_signature=not ca,
+        content_commitment=False,
+        key_encipherment=not ca,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=ca,
+        crl_sign=ca,
+        encipher_only=False,
+        decipher_only=False,
     )
 
 
@@ -78,19 +84,13 @@ def _certificate(
         .not_valid_after(not_after)
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False
-        )
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False)
         .add_extension(_key_usage(ca=ca), critical=True)
     )
     if not ca:
-        builder = builder.add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
-        )
+        builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
     if san:
-        builder = builder.add_extension(
-            x509.SubjectAlternativeName([x509.DNSName(n) for n in san]), critical=False
-        )
+        builder = builder.add_extension(x509.SubjectAlternativeName([x509.DNSName(n) for n in san]), critical=False)
     return builder.sign(issuer_key, hashes.SHA256())
 
 
@@ -142,10 +142,15 @@ class LocalAlexaCA:
         """A fresh CA; its leaf is valid from a day before ``now`` to 30 days after."""
         now = now or datetime.now(timezone.utc)
         root_key, inter_key, leaf_key = new_key(), new_key(), new_key()
-        root = _certificate("Local Alexa Test Root CA", root_key, None,
-                            now - 3650 * _DAY, now + 3650 * _DAY, ca=True)
-        inter = _certificate("Local Alexa Test Intermediate CA", inter_key, (root, root_key),
-                             now - 1000 * _DAY, now + 1000 * _DAY, ca=True)
+        root = _certificate("Local Alexa Test Root CA", root_key, None, now - 3650 * _DAY, now + 3650 * _DAY, ca=True)
+        inter = _certificate(
+            "Local Alexa Test Intermediate CA",
+            inter_key,
+            (root, root_key),
+            now - 1000 * _DAY,
+            now + 1000 * _DAY,
+            ca=True,
+        )
         ca = cls(root, root_key, inter, inter_key, leaf_key, b"")
         chain = ca.issue_chain(not_before=now - _DAY, not_after=now + 30 * _DAY)
         return dataclasses.replace(ca, chain_pem=chain)
@@ -191,8 +196,7 @@ class LocalAlexaCA:
         """Serves ``chain_pem`` at CERT_URL; with a delay, also at SLOW_CERT_URL, slowly."""
         if not slow_fetch_s:
             return LocalFetcher({CERT_URL: self.chain_pem})
-        return LocalFetcher({CERT_URL: self.chain_pem, SLOW_CERT_URL: self.chain_pem},
-                            {SLOW_CERT_URL: slow_fetch_s})
+        return LocalFetcher({CERT_URL: self.chain_pem, SLOW_CERT_URL: self.chain_pem}, {SLOW_CERT_URL: slow_fetch_s})
 
     def trust_roots(self) -> list[x509.Certificate]:
         return [self.root]
@@ -201,8 +205,14 @@ class LocalAlexaCA:
         """Write the CA to ``directory`` (keys readable by the owner only)."""
         path = Path(directory)
         path.mkdir(parents=True, exist_ok=True)
-        blobs = (self.root_pem, _key_pem(self.root_key), pem(self.intermediate),
-                 _key_pem(self.intermediate_key), _key_pem(self.leaf_key), self.chain_pem)
+        blobs = (
+            self.root_pem,
+            _key_pem(self.root_key),
+            pem(self.intermediate),
+            _key_pem(self.intermediate_key),
+            _key_pem(self.leaf_key),
+            self.chain_pem,
+        )
         for name, blob in zip(_FILES, blobs):
             target = path / name
             target.touch(mode=0o600, exist_ok=True)
@@ -248,4 +258,3 @@ def create_app_trusting(ca_dir: str | None = None):
         allow_legacy_sha1=config.allow_legacy_sha1,
     )
     return create_app(config, verifier=verifier)
-

@@ -147,7 +147,9 @@ def generate() -> list[Path]:
 
 
 def build_skill_package(
-    out_dir: Path = PACKAGE_DIR, zip_path: Path = PACKAGE_ZIP, endpoint: str = PLACEHOLDER_ENDPOINT,
+    out_dir: Path = PACKAGE_DIR,
+    zip_path: Path = PACKAGE_ZIP,
+    endpoint: str = PLACEHOLDER_ENDPOINT,
     certificate: str = "Trusted",
 ) -> Path:
     """skill.json and interactionModels/custom/<locale>.json under ``out_dir``, and a zip of that folder."""
@@ -181,18 +183,34 @@ def lambda_requirements(pyproject: Path = ROOT / "pyproject.toml") -> list[str]:
 def pip_command(target: Path, index_url: str = PYPI) -> list[str]:
     """pip, asked for wheels that run on Lambda's Python 3.12 on x86_64, from PyPI alone."""
     return [
-        sys.executable, "-m", "pip", "install", "--quiet", "--no-compile",
-        "--target", str(target),
-        "--platform", LAMBDA_PLATFORM, "--python-version", LAMBDA_PYTHON, "--implementation", "cp",
-        "--only-binary=:all:", "--index-url", index_url,
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-compile",
+        "--target",
+        str(target),
+        "--platform",
+        LAMBDA_PLATFORM,
+        "--python-version",
+        LAMBDA_PYTHON,
+        "--implementation",
+        "cp",
+        "--only-binary=:all:",
+        "--index-url",
+        index_url,
         *lambda_requirements(),
     ]
 
 
 def _pypi_only_environment() -> dict[str, str]:
     """The environment without pip settings that add other package sources."""
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in ("PIP_FIND_LINKS", "PIP_EXTRA_INDEX_URL", "PIP_INDEX_URL", "PIP_NO_INDEX")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PIP_FIND_LINKS", "PIP_EXTRA_INDEX_URL", "PIP_INDEX_URL", "PIP_NO_INDEX")
+    }
     environment["PIP_CONFIG_FILE"] = os.devnull  # no pip.conf: its find-links or extra indexes would count too
     return environment
 
@@ -257,8 +275,10 @@ def main(argv: list[str] | None = None) -> None:
     else:
         zip_path = build_lambda_zip(index_url=args.index_url)
         size = zip_path.stat().st_size / 1e6
-        print(f"wrote {zip_path.relative_to(ROOT)} ({size:.1f} MB); runtime python{LAMBDA_PYTHON}, "
-              f"handler {LAMBDA_HANDLER}")
+        print(
+            f"wrote {zip_path.relative_to(ROOT)} ({size:.1f} MB); runtime python{LAMBDA_PYTHON}, "
+            f"handler {LAMBDA_HANDLER}"
+        )
 
 
 if __name__ == "__main__":

@@ -28,8 +28,25 @@ DEFAULT_VIEWPORT = (1024, 600)  # Echo Show (1st and 2nd generation) in dp
 
 # Properties every component may carry, and the ones only some do.
 BASE_PROPERTIES = frozenset(
-    {"type", "width", "height", "minWidth", "maxWidth", "minHeight", "maxHeight", "paddingLeft",
-     "paddingRight", "paddingTop", "paddingBottom", "spacing", "grow", "shrink", "opacity", "display", "when"}
+    {
+        "type",
+        "width",
+        "height",
+        "minWidth",
+        "maxWidth",
+        "minHeight",
+        "maxHeight",
+        "paddingLeft",
+        "paddingRight",
+        "paddingTop",
+        "paddingBottom",
+        "spacing",
+        "grow",
+        "shrink",
+        "opacity",
+        "display",
+        "when",
+    }
 )
 COMPONENTS = {
     "Container": {"direction", "alignItems", "justifyContent", "wrap", "numbered", "data", "item", "items"},
@@ -43,10 +60,20 @@ _BINDING = re.compile(r"\$\{([^}]*)\}")
 _PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 _DIMENSION = re.compile(r"(-?\d+(?:\.\d+)?)(dp|px|%|vw|vh)?")
 _CSS_WORDS = {
-    "start": "flex-start", "end": "flex-end", "center": "center", "stretch": "stretch", "baseline": "baseline",
-    "spaceBetween": "space-between", "spaceAround": "space-around",
-    "noWrap": "nowrap", "wrap": "wrap", "wrapReverse": "wrap-reverse",
-    "row": "row", "column": "column", "rowReverse": "row-reverse", "columnReverse": "column-reverse",
+    "start": "flex-start",
+    "end": "flex-end",
+    "center": "center",
+    "stretch": "stretch",
+    "baseline": "baseline",
+    "spaceBetween": "space-between",
+    "spaceAround": "space-around",
+    "noWrap": "nowrap",
+    "wrap": "wrap",
+    "wrapReverse": "wrap-reverse",
+    "row": "row",
+    "column": "column",
+    "rowReverse": "row-reverse",
+    "columnReverse": "column-reverse",
 }
 # APL's defaults where they differ from the browser's (dark theme).
 _TEXT_DEFAULTS = {"color": "#fafafa", "fontSize": "40dp", "lineHeight": "125%"}
@@ -105,40 +132,65 @@ class Renderer:
         )
 
     def box_css(self, node: dict, kind: str, context: dict, parent_direction: str, first: bool) -> str:
-        props = {name: self.value(raw, context) for name, raw in node.items()
-                 if name not in ("item", "items", "data", "when")}
+        props = {
+            name: self.value(raw, context)
+            for name, raw in node.items()
+            if name not in ("item", "items", "data", "when")
+        }
         if kind == "Text":
             props = {**_TEXT_DEFAULTS, **props}
         if kind == "ScrollView":
             props.setdefault("height", _SCROLL_DEFAULT_HEIGHT)
         rules = []
-        for name, css_name in (("width", "width"), ("height", "height"), ("minWidth", "min-width"),
-                               ("maxWidth", "max-width"), ("minHeight", "min-height"), ("maxHeight", "max-height"),
-                               ("paddingLeft", "padding-left"), ("paddingRight", "padding-right"),
-                               ("paddingTop", "padding-top"), ("paddingBottom", "padding-bottom"),
-                               ("fontSize", "font-size"), ("borderRadius", "border-radius")):
+        for name, css_name in (
+            ("width", "width"),
+            ("height", "height"),
+            ("minWidth", "min-width"),
+            ("maxWidth", "max-width"),
+            ("minHeight", "min-height"),
+            ("maxHeight", "max-height"),
+            ("paddingLeft", "padding-left"),
+            ("paddingRight", "padding-right"),
+            ("paddingTop", "padding-top"),
+            ("paddingBottom", "padding-bottom"),
+            ("fontSize", "font-size"),
+            ("borderRadius", "border-radius"),
+        ):
             if name in props:
                 rules.append(f"{css_name}:{self.dimension(props[name])}")
         if "spacing" in props and not first:
             side = "left" if parent_direction.startswith("row") else "top"
             rules.append(f"margin-{side}:{self.dimension(props['spacing'])}")
         rules.append(f"flex-grow:{props.get('grow', 0)};flex-shrink:{props.get('shrink', 0)}")
-        for name, css_name in (("direction", "flex-direction"), ("alignItems", "align-items"),
-                               ("justifyContent", "justify-content"), ("wrap", "flex-wrap")):
+        for name, css_name in (
+            ("direction", "flex-direction"),
+            ("alignItems", "align-items"),
+            ("justifyContent", "justify-content"),
+            ("wrap", "flex-wrap"),
+        ):
             if name in props:
                 rules.append(f"{css_name}:{_CSS_WORDS[props[name]]}")
-        for name, css_name in (("color", "color"), ("backgroundColor", "background-color"),
-                               ("fontWeight", "font-weight"), ("fontStyle", "font-style"),
-                               ("textAlign", "text-align"), ("opacity", "opacity")):
+        for name, css_name in (
+            ("color", "color"),
+            ("backgroundColor", "background-color"),
+            ("fontWeight", "font-weight"),
+            ("fontStyle", "font-style"),
+            ("textAlign", "text-align"),
+            ("opacity", "opacity"),
+        ):
             if name in props:
                 rules.append(f"{css_name}:{props[name]}")
         if "borderWidth" in props:
-            rules.append(f"border:{self.dimension(props['borderWidth'])} solid {props.get('borderColor', 'transparent')}")
+            rules.append(
+                f"border:{self.dimension(props['borderWidth'])} solid {props.get('borderColor', 'transparent')}"
+            )
         if "lineHeight" in props:
             rules.append(f"line-height:{_line_height(props['lineHeight'])}")
         if props.get("maxLines"):
-            rules.append(f"display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:{props['maxLines']};"
-                         "overflow:hidden")
+            rules.append(
+                f"display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:{props['maxLines']};"
+                "overflow:hidden"
+            )
         if props.get("display") in ("none", "invisible"):
             rules.append("display:none" if props["display"] == "none" else "visibility:hidden")
         return escape(";".join(rules))
@@ -247,12 +299,14 @@ def page(reply: Reply, locale: str, viewport: tuple[int, int] = DEFAULT_VIEWPORT
     screen = screen_for(reply, locale)
     body = Renderer(DOCUMENTS[screen.document], screen.datasources, viewport).html()
     width, height = viewport
-    return PAGE.format(lang=locale, title=escape(reply.card_title), name=screen.document, width=width,
-                       height=height, body=body)
+    return PAGE.format(
+        lang=locale, title=escape(reply.card_title), name=screen.document, width=width, height=height, body=body
+    )
 
 
-def write_previews(out_dir: Path = DEFAULT_OUT, locale: str = content.DEFAULT_LOCALE,
-                   viewport: tuple[int, int] = DEFAULT_VIEWPORT) -> list[Path]:
+def write_previews(
+    out_dir: Path = DEFAULT_OUT, locale: str = content.DEFAULT_LOCALE, viewport: tuple[int, int] = DEFAULT_VIEWPORT
+) -> list[Path]:
     """Write one page per screen and an index linking them; returns the pages written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -266,7 +320,8 @@ def write_previews(out_dir: Path = DEFAULT_OUT, locale: str = content.DEFAULT_LO
     index.write_text(
         f'<!doctype html>\n<html lang="{locale}"><head><meta charset="utf-8"><title>{content.SKILL_NAME} screens'
         f"</title></head>\n<body><h1>{content.SKILL_NAME} screens ({locale})</h1>\n<ul>\n"
-        + "\n".join(links) + "\n</ul></body></html>\n",
+        + "\n".join(links)
+        + "\n</ul></body></html>\n",
         encoding="utf-8",
     )
     return [index, *written]

@@ -33,11 +33,29 @@ _GAP = r"(?:\s+\S+){0,7}?\s+"  # up to seven words between two parts of one sign
 # Contractions, written out, so that "can't", "cant" and "can not" read alike
 # (speech recognition writes "can't"; people typing into the simulator may not).
 _WHOLE_WORDS = {
-    "can't": "can not", "cant": "can not", "cannot": "can not", "won't": "will not", "wont": "will not",
-    "i'm": "i am", "im": "i am", "ive": "i have", "dont": "do not", "doesnt": "does not", "didnt": "did not",
-    "isnt": "is not", "arent": "are not", "wasnt": "was not", "havent": "have not", "hasnt": "has not",
-    "couldnt": "could not", "shouldnt": "should not", "wouldnt": "would not", "its": "it is",
-    "theres": "there is", "thats": "that is", "nothings": "nothing is",
+    "can't": "can not",
+    "cant": "can not",
+    "cannot": "can not",
+    "won't": "will not",
+    "wont": "will not",
+    "i'm": "i am",
+    "im": "i am",
+    "ive": "i have",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "wouldnt": "would not",
+    "its": "it is",
+    "theres": "there is",
+    "thats": "that is",
+    "nothings": "nothing is",
 }
 _SUFFIXES = (("n't", " not"), ("'ve", " have"), ("'re", " are"), ("'ll", " will"), ("'d", " would"))
 
@@ -82,35 +100,62 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+compared)(?!\s+than){_GAP}{_LEG}"),
     (NERVE_SIGNS, rf"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?{_LEG}"),
     (OTHER_GROWTH, rf"(?P<sign>{_any(lexicon.OTHER_GROWTHS)})"),
-    (OTHER_GROWTH, r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe)"
-                   r"(?:\s+\S+){0,3}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))"),
+    (
+        OTHER_GROWTH,
+        r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe)"
+        r"(?:\s+\S+){0,3}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))",
+    ),
     (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_ALONE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
-    (LUMP_CHANGES, rf"(?:had|having|{_THING})(?:\s+\S+){{0,3}}?\s+(?P<sign>(?:for|since|over)\s+(?:the\s+)?"
-                   rf"(?:past\s+|last\s+|like\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?{_DURATION})"),
-    (LUMP_CHANGES, rf"(?:been\s+there|been\s+like\s+(?:this|that)|lasted|there)(?:\s+\S+){{0,2}}?\s+"
-                   rf"(?P<sign>(?:(?:for|since|over|about|around|nearly|almost|like)\s+)?(?:the\s+)?"
-                   rf"(?:past\s+|last\s+)?{_DURATION})"),
-    (LUMP_CHANGES, r"(?P<sign>since\s+(?:\S+\s+){0,4}?(?:january|february|march|april|may|june|july|august"
-                   r"|september|october|november|december|christmas|easter|new\s+year|last\s+(?:month|year)"
-                   r"|the\s+(?:summer|winter|spring|autumn|fall)))"),
+    (
+        LUMP_CHANGES,
+        rf"(?:had|having|{_THING})(?:\s+\S+){{0,3}}?\s+(?P<sign>(?:for|since|over)\s+(?:the\s+)?"
+        rf"(?:past\s+|last\s+|like\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?{_DURATION})",
+    ),
+    (
+        LUMP_CHANGES,
+        rf"(?:been\s+there|been\s+like\s+(?:this|that)|lasted|there)(?:\s+\S+){{0,2}}?\s+"
+        rf"(?P<sign>(?:(?:for|since|over|about|around|nearly|almost|like)\s+)?(?:the\s+)?"
+        rf"(?:past\s+|last\s+)?{_DURATION})",
+    ),
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>since\s+(?:\S+\s+){0,4}?(?:january|february|march|april|may|june|july|august"
+        r"|september|october|november|december|christmas|easter|new\s+year|last\s+(?:month|year)"
+        r"|the\s+(?:summer|winter|spring|autumn|fall)))",
+    ),
     (LUMP_CHANGES, r"(?P<sign>not\s+going)(?!\s+to)(?:\s+away)?$"),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.STOPPERS)})\s+(?:even\s+|really\s+|properly\s+|me\s+)?{_DAILY}"),
-    (SEVERE_PAIN, r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|off\s+work|bedridden|stuck\s+in\s+bed"
-                  r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)"),
+    (
+        SEVERE_PAIN,
+        r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|off\s+work|bedridden|stuck\s+in\s+bed"
+        r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)",
+    ),
     (NO_RELIEF, rf"(?P<sign>{_any(lexicon.NO_RELIEF)})"),
-    (NO_RELIEF, r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|came\s+(?:right\s+)?back"
-                r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do))"),
-    (NO_RELIEF, r"(?P<sign>(?:not|none\s+of)(?:\s+\S+){0,3}?\s+(?:help|helps|helping|helped|work|works|working"
-                r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
-                r"|made\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))"),
-    (NO_RELIEF, rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}"),
-    (NO_RELIEF, rf"(?:for|since)\s+(?:like\s+|about\s+)?{_DURATION}(?:\s+\S+){{0,5}}?\s+"
-                r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight|the\s+same))"),
+    (
+        NO_RELIEF,
+        r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|came\s+(?:right\s+)?back"
+        r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do))",
+    ),
+    (
+        NO_RELIEF,
+        r"(?P<sign>(?:not|none\s+of)(?:\s+\S+){0,3}?\s+(?:help|helps|helping|helped|work|works|working"
+        r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
+        r"|made\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))",
+    ),
+    (
+        NO_RELIEF,
+        rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}",
+    ),
+    (
+        NO_RELIEF,
+        rf"(?:for|since)\s+(?:like\s+|about\s+)?{_DURATION}(?:\s+\S+){{0,5}}?\s+"
+        r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight|the\s+same))",
+    ),
 )
 _COMPILED = tuple((sign, re.compile(rf"\b{pattern}(?:s|es)?\b")) for sign, pattern in _PATTERNS)
 
@@ -121,8 +166,11 @@ _DENIALS = tuple(
     for sign, pattern in (
         (NERVE_SIGNS, rf"{_LEG}{_GAP}{_FINE}"),
         (SEVERE_PAIN, rf"can\s+(?:still\s+)?{_DAILY}(?:\s+\S+){{0,2}}?\s+{_FINE}"),
-        (LUMP_CHANGES, r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger)"
-                       r"|same\s+size|getting\s+smaller|shrinking|going\s+down"),
+        (
+            LUMP_CHANGES,
+            r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger)"
+            r"|same\s+size|getting\s+smaller|shrinking|going\s+down",
+        ),
         (NO_RELIEF, r"(?:is|are|has\s+been|have\s+been)\s+(?:actually\s+|really\s+)?helping"),
         (SEVERE_PAIN, _any(lexicon.MILD)),
     )
@@ -143,7 +191,9 @@ _UNWORRIED = re.compile(rf"\b{_any(lexicon.UNWORRIED)}\b")
 _DISBELIEF = re.compile(r"\bnot\s+(?:think|believe|reckon)\b")  # reaches past "it is"
 _AUXILIARIES = frozenset("do does did is are was were has have had can could will would should".split())
 _ANSWER_WORDS = frozenset({"no", "nope", "nah"})
-_NEW_SUBJECT = frozenset("my i it the but actually wait well that this there now and also".split())  # "no, my foot is numb" answers a question first
+_NEW_SUBJECT = frozenset(
+    "my i it the but actually wait well that this there now and also".split()
+)  # "no, my foot is numb" answers a question first
 _NEAR_WINDOW = 4
 _CLEAN = re.compile(r"[^a-z0-9' ]+")
 

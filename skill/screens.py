@@ -114,7 +114,4 @@ def _topic_details(locale: str, topic_id: str | None) -> tuple[str, dict]:
 
 
 def _how(method_id: str, locale: str) -> list[dict]:
-    return [
-        {"label": label, "text": content.regional(quote, locale)}
-        for label, quote in content.RELIEF_HOW[method_id]
-    ]
+    return [{"label": label, "text": content.regional(quote, locale)} for label, quote in content.RELIEF_HOW[method_id]]

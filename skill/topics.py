@@ -142,8 +142,9 @@ def _localised(topic: Topic, locale: str) -> Topic:
         return content.regional(text, locale)
 
     entries = tuple(
-        replace(e, name=local(e.name), title=local(e.title), detail=local(e.detail),
-                more=local(e.more) if e.more else None)
+        replace(
+            e, name=local(e.name), title=local(e.title), detail=local(e.detail), more=local(e.more) if e.more else None
+        )
         for e in topic.entries
     )
     return replace(
@@ -184,6 +185,7 @@ def catalogue(locale: str | None) -> Catalogue:
 @cache
 def _build(locale: str) -> Catalogue:
     topics = (_localised(_with_list(t), locale) for t in (*content.TOPICS, *_entry_topics()))
+
     def local(texts: dict) -> dict:
         return {key: content.regional(text, locale) for key, text in texts.items()}
 

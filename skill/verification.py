@@ -69,9 +69,7 @@ _SKILL_EVENT_PREFIX = "AlexaSkillEvent."
 # fetcher cannot pin every worker thread forever.
 _SINGLE_FLIGHT_WAIT_S = 30.0
 
-_PEM_CERT_RE = re.compile(
-    rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.DOTALL
-)
+_PEM_CERT_RE = re.compile(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.DOTALL)
 
 
 class VerificationError(Exception):
@@ -385,9 +383,7 @@ class RequestVerifier:
         return _decode_signature(legacy), hashes.SHA1()
 
     @staticmethod
-    def _check_signature(
-        signer: _Signer, signature: bytes, digest: hashes.HashAlgorithm, body: bytes
-    ) -> None:
+    def _check_signature(signer: _Signer, signature: bytes, digest: hashes.HashAlgorithm, body: bytes) -> None:
         try:
             signer.public_key.verify(signature, bytes(body), padding.PKCS1v15(), digest)
         except InvalidSignature:
@@ -485,12 +481,7 @@ class RequestVerifier:
             raise VerificationError("certificate is not yet valid")
         if not _has_exact_san(leaf):
             raise VerificationError("certificate is not issued to echo-api.amazon.com")
-        verifier = (
-            PolicyBuilder()
-            .store(self._store)
-            .time(now)
-            .build_server_verifier(x509.DNSName(_SIGNER_DNS_NAME))
-        )
+        verifier = PolicyBuilder().store(self._store).time(now).build_server_verifier(x509.DNSName(_SIGNER_DNS_NAME))
         try:
             return verifier.verify(leaf, intermediates)
         except _ChainError:

@@ -26,7 +26,10 @@ ARTICLE = SHARED / "seed" / "lower-back-lump-after-exercise.txt"
 
 # The envelope builders live in the simulator, the one source of fabricated requests.
 IDENTITY = alexa.Identity(
-    skill_id=SKILL_ID, user_id=USER_ID, device_id=DEVICE_ID, api_access_token=API_TOKEN,
+    skill_id=SKILL_ID,
+    user_id=USER_ID,
+    device_id=DEVICE_ID,
+    api_access_token=API_TOKEN,
     user_extra={"permissions": {"consentToken": CONSENT_TOKEN}},
 )
 now_iso = alexa.now_iso
@@ -40,8 +43,14 @@ def slot(name: str, value: str, *, slot_type: str | None = None, value_id: str |
     return alexa.slot(name, value, slot_type=slot_type, value_id=value_id, skill_id=SKILL_ID)
 
 
-def envelope(request: dict, *, attributes: dict | None = None, new: bool = False,
-             session_id: str = "amzn1.echo-api.session.test", interfaces: dict | None = None) -> dict:
+def envelope(
+    request: dict,
+    *,
+    attributes: dict | None = None,
+    new: bool = False,
+    session_id: str = "amzn1.echo-api.session.test",
+    interfaces: dict | None = None,
+) -> dict:
     """A full request envelope: version, session and context.System."""
     identity = replace(IDENTITY, interfaces=interfaces or ECHO_DOT)
     return alexa.envelope(request, identity, attributes=attributes, new=new, session_id=session_id)
@@ -97,8 +106,9 @@ class Conversation:
         self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
 
     def send(self, request: dict) -> Turn:
-        body = envelope(request, attributes=self.attributes, new=self.new,
-                        session_id=self.session_id, interfaces=self.interfaces)
+        body = envelope(
+            request, attributes=self.attributes, new=self.new, session_id=self.session_id, interfaces=self.interfaces
+        )
         data = json.dumps(body).encode()
         headers = self.sign(data) if self.sign else {}
         reply = self.client.post("/alexa", data=data, content_type="application/json", headers=headers)

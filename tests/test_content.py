@@ -9,10 +9,35 @@ from skill.topics import catalogue
 
 # Things the skill names: each must be named by the article too.
 NAMED_IN_ARTICLE = [
-    "myofascial trigger point", "deadlifts", "squats", "rowing", "dehydration", "warm-up", "cool-down",
-    "child's pose", "cat-cow", "lumbar rotations", "foam roller", "massage ball", "professional massage",
-    "warm compress", "heating pad", "ice pack", "inflammation", "trainer", "buttocks", "cyst", "hernia",
-    "numbness", "tingling", "physical therapist", "physical therapy", "dry needling", "20", "30", "60",
+    "myofascial trigger point",
+    "deadlifts",
+    "squats",
+    "rowing",
+    "dehydration",
+    "warm-up",
+    "cool-down",
+    "child's pose",
+    "cat-cow",
+    "lumbar rotations",
+    "foam roller",
+    "massage ball",
+    "professional massage",
+    "warm compress",
+    "heating pad",
+    "ice pack",
+    "inflammation",
+    "trainer",
+    "buttocks",
+    "cyst",
+    "hernia",
+    "numbness",
+    "tingling",
+    "physical therapist",
+    "physical therapy",
+    "dry needling",
+    "20",
+    "30",
+    "60",
 ]
 
 
@@ -44,8 +69,16 @@ def test_the_article_lists_match_the_content(article):
 
 def test_never_diagnoses():
     text = all_text().lower()
-    for claim in ("you have a muscle knot", "it is a muscle knot", "it's a muscle knot", "your lump is a",
-                  "nothing to worry", "it is harmless", "it's harmless", "you don't need a doctor"):
+    for claim in (
+        "you have a muscle knot",
+        "it is a muscle knot",
+        "it's a muscle knot",
+        "your lump is a",
+        "nothing to worry",
+        "it is harmless",
+        "it's harmless",
+        "you don't need a doctor",
+    ):
         assert claim not in text, claim
 
 

@@ -38,8 +38,17 @@ def test_state_round_trips_through_plain_json():
         {MISSES: True},
         {MISSES: 10**9},
         {LAST_REPLY: {"speech": 1}},
-        {LAST_REPLY: {"speech": "hi", "question": None, "card_title": "t", "card_text": "t", "offer": "nope",
-                      "topic": None, "phrase": None}},
+        {
+            LAST_REPLY: {
+                "speech": "hi",
+                "question": None,
+                "card_title": "t",
+                "card_text": "t",
+                "offer": "nope",
+                "topic": None,
+                "phrase": None,
+            }
+        },
     ],
 )
 def test_tampered_state_starts_afresh_instead_of_failing(tampered):

@@ -35,8 +35,10 @@ def test_launch_question_yes_repeat_stop(chat):
 def test_red_flag_mid_dialog_sends_to_a_professional(chat):
     chat.launch()
     chat.ask("ReliefIntent")
-    flag = chat.ask("RedFlagIntent", slot("warningSign", "pins and needles", slot_type="WarningSignType",
-                                          value_id="NUMBNESS_TINGLING"))
+    flag = chat.ask(
+        "RedFlagIntent",
+        slot("warningSign", "pins and needles", slot_type="WarningSignType", value_id="NUMBNESS_TINGLING"),
+    )
     assert "see a doctor or physical therapist" in flag.speech
     assert "Numbness, tingling or weakness in your legs" in flag.speech
     follow_up = chat.ask("AMAZON.YesIntent")

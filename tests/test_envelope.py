@@ -40,15 +40,20 @@ REAL_REQUESTS = {
     ),
     "yes with stored reply": envelope(
         intent_request("AMAZON.YesIntent"),
-        attributes={"last": {"speech": "s", "question": None, "card_title": "t", "card_text": "c",
-                             "offer": None}, "offer": "knot"},
+        attributes={
+            "last": {"speech": "s", "question": None, "card_title": "t", "card_text": "c", "offer": None},
+            "offer": "knot",
+        },
     ),
     "session ended": envelope(session_ended_request("ERROR")),
-    "system exception": envelope(launch_request() | {
-        "type": "System.ExceptionEncountered",
-        "error": {"type": "INVALID_RESPONSE", "message": "x"},
-        "cause": {"requestId": "amzn1.echo-api.request.1"},
-    }),
+    "system exception": envelope(
+        launch_request()
+        | {
+            "type": "System.ExceptionEncountered",
+            "error": {"type": "INVALID_RESPONSE", "message": "x"},
+            "cause": {"requestId": "amzn1.echo-api.request.1"},
+        }
+    ),
 }
 
 
@@ -68,8 +73,9 @@ def test_slots_become_sdk_objects_with_resolutions():
     assert authority.values[0].value.id == "OVERUSE"
 
 
-@pytest.mark.parametrize("stamp", ["2024-05-01T10:00:00Z", "2024-05-01T10:00:00.125+02:00",
-                                   "2024-05-01T10:00:00", "2024-05-01"])
+@pytest.mark.parametrize(
+    "stamp", ["2024-05-01T10:00:00Z", "2024-05-01T10:00:00.125+02:00", "2024-05-01T10:00:00", "2024-05-01"]
+)
 def test_timestamps_match_dateutil(stamp):
     data = envelope(launch_request() | {"timestamp": stamp})
     assert envelope_from_json(data).request.timestamp == sdk_outcome(data)[1].request.timestamp

@@ -55,11 +55,22 @@ huge_text = st.integers(min_value=1_000, max_value=120_000).map(lambda n: "x" * 
 intent_names = st.sampled_from(sorted(MOVES)) | odd_text
 slot_names = st.sampled_from(sorted({*(r.slot for r in INTENT_ROUTES.values() if r.slot), "description"})) | odd_text
 value_ids = st.sampled_from(sorted({i for ids in SLOT_VALUE_TOPICS.values() for i in ids})) | odd_text
-request_types = st.sampled_from([
-    "LaunchRequest", "IntentRequest", "SessionEndedRequest", "CanFulfillIntentRequest",
-    "System.ExceptionEncountered", "AlexaSkillEvent.SkillEnabled", "Alexa.Presentation.APL.UserEvent",
-    "Messaging.MessageReceived", "Connections.Response",
-]) | odd_text
+request_types = (
+    st.sampled_from(
+        [
+            "LaunchRequest",
+            "IntentRequest",
+            "SessionEndedRequest",
+            "CanFulfillIntentRequest",
+            "System.ExceptionEncountered",
+            "AlexaSkillEvent.SkillEnabled",
+            "Alexa.Presentation.APL.UserEvent",
+            "Messaging.MessageReceived",
+            "Connections.Response",
+        ]
+    )
+    | odd_text
+)
 
 
 @st.composite
@@ -85,7 +96,9 @@ def session_attributes(draw) -> dict:
     """What a client may send back as 'state': often garbage, sometimes near-valid."""
     attributes = draw(st.dictionaries(odd_text, json_values, max_size=4))
     if draw(st.booleans()):
-        attributes[HISTORY] = draw(json_values | st.lists(st.sampled_from(["lump", "cause.stress", "nope"]), max_size=7))
+        attributes[HISTORY] = draw(
+            json_values | st.lists(st.sampled_from(["lump", "cause.stress", "nope"]), max_size=7)
+        )
     if draw(st.booleans()):
         attributes[MISSES] = draw(json_values | st.integers(min_value=-3, max_value=12))
     if draw(st.booleans()):

@@ -420,9 +420,7 @@ def test_slot_value_ids_unique_and_synonyms_not_shared(types: dict) -> None:
             keys = [_norm(t) for t in texts]
             assert len(keys) == len(set(keys)), f"{type_name}.{value['id']}: repeated synonym"
             for key in keys:
-                assert key not in owner, (
-                    f"{type_name}: {key!r} belongs to both {owner[key]} and {value['id']}"
-                )
+                assert key not in owner, f"{type_name}: {key!r} belongs to both {owner[key]} and {value['id']}"
                 owner[key] = value["id"]
 
 
@@ -495,16 +493,10 @@ def test_slot_value_ids_match_code(types: dict) -> None:
     from skill.conversation import SERIOUS_VALUE, WARNING_SIGN_TYPE
     from skill.topics import SLOT_VALUE_TOPICS
 
-    model_ids = {
-        (type_name, value["id"])
-        for type_name, slot_type in types.items()
-        for value in slot_type["values"]
+    model_ids = {(type_name, value["id"]) for type_name, slot_type in types.items() for value in slot_type["values"]}
+    code_ids = {(type_name, value_id) for type_name, mapping in SLOT_VALUE_TOPICS.items() for value_id in mapping} | {
+        (WARNING_SIGN_TYPE, SERIOUS_VALUE)
     }
-    code_ids = {
-        (type_name, value_id)
-        for type_name, mapping in SLOT_VALUE_TOPICS.items()
-        for value_id in mapping
-    } | {(WARNING_SIGN_TYPE, SERIOUS_VALUE)}
     missing_in_code = model_ids - code_ids
     missing_in_model = code_ids - model_ids
     assert not missing_in_code, f"model value ids with no SLOT_VALUE_TOPICS entry: {sorted(missing_in_code)}"

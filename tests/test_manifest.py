@@ -45,7 +45,10 @@ def test_every_locale_has_a_listing():
 def test_description_says_educational_and_not_a_substitute_for_medical_advice(locale):
     description = LISTINGS[locale]["description"]
     assert description.endswith(content.MANIFEST_DISCLAIMER)
-    for words in ("educational information", "not a substitute for professional medical advice, diagnosis or treatment"):
+    for words in (
+        "educational information",
+        "not a substitute for professional medical advice, diagnosis or treatment",
+    ):
         assert words in description
 
 
@@ -103,5 +106,7 @@ def test_declares_the_apl_interface_with_viewports():
         assert viewport["mode"] in ("HUB", "TV", "PC", "MOBILE", "AUTO") and viewport["shape"] in ("RECTANGLE", "ROUND")
         assert viewport["minWidth"] <= viewport["maxWidth"] and viewport["minHeight"] <= viewport["maxHeight"]
     # The preview's Echo Show size is among the screens declared.
-    assert any(v["minWidth"] <= 1024 <= v["maxWidth"] and v["minHeight"] <= 600 <= v["maxHeight"]
-               for v in interface["supportedViewports"])
+    assert any(
+        v["minWidth"] <= 1024 <= v["maxWidth"] and v["minHeight"] <= 600 <= v["maxHeight"]
+        for v in interface["supportedViewports"]
+    )

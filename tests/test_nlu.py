@@ -23,8 +23,16 @@ from skill.simulator.text import normalise, number_words
 from skill.topics import INTENT_ROUTES, catalogue
 
 # Intents whose phrasings the natural splits measure (by the answer heard), not the older labelled set.
-SIGN_INTENTS = {"LumpChangingIntent", "NerveSignsIntent", "SeverePainIntent", "OtherGrowthIntent", "NoReliefIntent",
-                "FoamRollingIntent", "HydrationIntent", "FormIntent"}
+SIGN_INTENTS = {
+    "LumpChangingIntent",
+    "NerveSignsIntent",
+    "SeverePainIntent",
+    "OtherGrowthIntent",
+    "NoReliefIntent",
+    "FoamRollingIntent",
+    "HydrationIntent",
+    "FormIntent",
+}
 
 LABELLED = LABELS_DIR / "en-US.in-domain.txt"
 OUT_OF_DOMAIN = LABELS_DIR / "en-US.out-of-domain.txt"
@@ -61,8 +69,17 @@ def test_normalise(said, words):
     assert " ".join(normalise(said)) == words
 
 
-@pytest.mark.parametrize(("n", "words"), [(0, "zero"), (7, "seven"), (20, "twenty"), (45, "forty five"),
-                                          (100, "one hundred"), (2024, "two thousand twenty four")])
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (0, "zero"),
+        (7, "seven"),
+        (20, "twenty"),
+        (45, "forty five"),
+        (100, "one hundred"),
+        (2024, "two thousand twenty four"),
+    ],
+)
 def test_numbers_are_spelled_out(n, words):
     assert number_words(n) == words
 
@@ -87,7 +104,11 @@ def test_slot_value_resolves_like_alexa(nlu):
     assert found.intent == "ReliefIntent"
     method = found.slots["method"]
     assert (method.value, method.slot_type, method.value_id, method.value_name) == (
-        "a foam roller", "ReliefMethodType", "MASSAGE", "massage")
+        "a foam roller",
+        "ReliefMethodType",
+        "MASSAGE",
+        "massage",
+    )
 
 
 def test_synonym_said_in_a_paraphrase_resolves(nlu):
@@ -152,9 +173,18 @@ def test_exit_ends_the_session_without_an_intent(nlu):
 # -- invocation forms -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("said", ["open back knot guide", "Alexa, launch Back Knot Guide", "start back knot guide",
-                                  "talk to back knot guide", "ask back knot guide", "open the back knot guide",
-                                  "open back not guide"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "open back knot guide",
+        "Alexa, launch Back Knot Guide",
+        "start back knot guide",
+        "talk to back knot guide",
+        "ask back knot guide",
+        "open the back knot guide",
+        "open back not guide",
+    ],
+)
 def test_launch_phrases_launch(nlu, said):
     found = nlu.understand(said)
     assert (found.kind, found.invoked, found.label) == ("launch", True, "LaunchRequest")
@@ -223,8 +253,9 @@ def test_understanding_comes_from_the_model_file():
         locale="en-US",
         invocation_name="plant helper",
         intents={
-            "WaterIntent": IntentModel("WaterIntent", {"plant": "PlantType"},
-                                       ("how often should i water my {plant}", "watering tips")),
+            "WaterIntent": IntentModel(
+                "WaterIntent", {"plant": "PlantType"}, ("how often should i water my {plant}", "watering tips")
+            ),
             "AMAZON.StopIntent": IntentModel("AMAZON.StopIntent", {}, ()),
             "AMAZON.FallbackIntent": IntentModel("AMAZON.FallbackIntent", {}, ()),
         },

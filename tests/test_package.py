@@ -29,7 +29,8 @@ def test_package_manifest_has_its_required_fields(skill_package):
     assert set(manifest["publishingInformation"]["locales"]) == set(content.LOCALES)
     assert manifest["apis"]["custom"]["endpoint"]["uri"]
     assert {"allowsPurchases", "usesPersonalInfo", "isChildDirected", "isExportCompliant", "containsAds"} <= set(
-        manifest["privacyAndCompliance"])
+        manifest["privacyAndCompliance"]
+    )
 
 
 @pytest.mark.parametrize("locale", content.LOCALES)
@@ -79,8 +80,13 @@ def test_lambda_needs_only_the_sdk_with_pyprojects_bound():
 def test_lambda_dependencies_come_as_python_312_wheels_from_pypi(tmp_path, monkeypatch):
     command = packaging.pip_command(tmp_path)
     joined = " ".join(command)
-    for flag in ("--platform manylinux2014_x86_64", "--python-version 3.12", "--only-binary=:all:",
-                 f"--target {tmp_path}", "--index-url https://pypi.org/simple/"):
+    for flag in (
+        "--platform manylinux2014_x86_64",
+        "--python-version 3.12",
+        "--only-binary=:all:",
+        f"--target {tmp_path}",
+        "--index-url https://pypi.org/simple/",
+    ):
         assert flag in joined
     monkeypatch.setenv("PIP_FIND_LINKS", "/somewhere/else")
     monkeypatch.setenv("PIP_EXTRA_INDEX_URL", "https://mirror.example.org/simple")

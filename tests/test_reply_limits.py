@@ -33,10 +33,14 @@ def every_reply(locale: str) -> list[tuple[str, Reply]]:
         if "{" in book.phrases[key]:
             continue  # filled below, with every value it can take
         replies.append((key, phrase_reply(book, key)))
-    replies += [(f"denied.{sign}", phrase_reply(book, "denied", fill={"name": name}))
-                for sign, name in book.denied_names.items()]
-    replies += [(f"how_long.{key}", phrase_reply(book, "how_long", offer="prevention", fill={"text": text}))
-                for key, text in book.how_long.items()]
+    replies += [
+        (f"denied.{sign}", phrase_reply(book, "denied", fill={"name": name}))
+        for sign, name in book.denied_names.items()
+    ]
+    replies += [
+        (f"how_long.{key}", phrase_reply(book, "how_long", offer="prevention", fill={"text": text}))
+        for key, text in book.how_long.items()
+    ]
     # As the conversation really closes them: the welcome with its offer, the fallback with its question.
     state = State()
     replies.append(("welcome+offer", launch(state, book)[0]))
@@ -44,8 +48,11 @@ def every_reply(locale: str) -> list[tuple[str, Reply]]:
     return replies
 
 
-CASES = [pytest.param(locale, key, reply, id=f"{locale}:{key}")
-         for locale in content.LOCALES for key, reply in every_reply(locale)]
+CASES = [
+    pytest.param(locale, key, reply, id=f"{locale}:{key}")
+    for locale in content.LOCALES
+    for key, reply in every_reply(locale)
+]
 
 
 @pytest.mark.parametrize(("locale", "key", "reply"), CASES)

@@ -15,8 +15,20 @@ from skill.topics import catalogue
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 CARD_LIMIT = 8000  # title and content together, per Amazon's card documentation
 # Every component APL documents (https://developer.amazon.com/docs/alexa-presentation-language/).
-APL_COMPONENTS = {"Container", "EditText", "Frame", "GridSequence", "Image", "Pager", "ScrollView", "Sequence",
-                  "Text", "TouchWrapper", "VectorGraphic", "Video"}
+APL_COMPONENTS = {
+    "Container",
+    "EditText",
+    "Frame",
+    "GridSequence",
+    "Image",
+    "Pager",
+    "ScrollView",
+    "Sequence",
+    "Text",
+    "TouchWrapper",
+    "VectorGraphic",
+    "Video",
+}
 BINDING = re.compile(r"\$\{([^}]*)\}")
 PHRASE_KEYS = ("welcome", "help", "fallback", "goodbye", "declined", "nothing_to_repeat", "error")
 
@@ -53,10 +65,17 @@ def test_echo_show_launch_gets_a_screen_and_echo_dot_does_not(client):
 
 def test_every_kind_of_answer_gets_a_screen_on_a_show(client):
     chat = Conversation(client, interfaces=ECHO_SHOW)
-    tokens = [directives(chat.ask(intent))[0]["token"] for intent in
-              ("ReliefIntent", "CausesIntent", "HeatOrIceIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent")]
-    assert tokens == ["backKnotGuide.table", "backKnotGuide.list", "backKnotGuide.answer",
-                      "backKnotGuide.answer", "backKnotGuide.answer"]
+    tokens = [
+        directives(chat.ask(intent))[0]["token"]
+        for intent in ("ReliefIntent", "CausesIntent", "HeatOrIceIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent")
+    ]
+    assert tokens == [
+        "backKnotGuide.table",
+        "backKnotGuide.list",
+        "backKnotGuide.answer",
+        "backKnotGuide.answer",
+        "backKnotGuide.answer",
+    ]
 
 
 def test_a_runtime_too_old_for_the_documents_gets_no_screen():
@@ -208,8 +227,10 @@ def test_relief_table_shows_each_method_and_how_in_the_methods_own_words(locale)
 
 
 def test_relief_table_covers_hold_times_tools_and_heat_versus_ice():
-    rows = {row["method"]: row["how"] for row in
-            screens.screen_for(topic_reply(catalogue("en-US"), "relief"), "en-US").datasources["payload"]["rows"]}
+    rows = {
+        row["method"]: row["how"]
+        for row in screens.screen_for(topic_reply(catalogue("en-US"), "relief"), "en-US").datasources["payload"]["rows"]
+    }
     table = " ".join(line["text"] for how in rows.values() for line in how)
     for fact in ("20 to 30 seconds", "30 to 60 seconds", "foam roller", "massage ball"):
         assert fact in table
@@ -284,5 +305,6 @@ def test_preview_refuses_apl_it_cannot_draw():
     with pytest.raises(PreviewError):
         Renderer({"mainTemplate": {"items": [{"type": "Video"}]}}, {}).html()
     with pytest.raises(PreviewError):
-        Renderer({"mainTemplate": {"parameters": ["payload"],
-                                   "items": [{"type": "Text", "text": "${payload.a + 1}"}]}}, {}).html()
+        Renderer(
+            {"mainTemplate": {"parameters": ["payload"], "items": [{"type": "Text", "text": "${payload.a + 1}"}]}}, {}
+        ).html()

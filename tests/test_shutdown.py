@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # The real webhook, with a delay requested by a test header, and a marker file
 # written once the slow request is inside the app.
-SLOW_APP = '''
+SLOW_APP = """
 import os, pathlib, time
 from skill.app import create_app
 from skill.config import Config
@@ -38,7 +38,7 @@ def app(environ, start_response):
         pathlib.Path(os.environ["IN_FLIGHT_MARKER"]).touch()
         time.sleep(delay)
     return _app(environ, start_response)
-'''
+"""
 
 
 def _free_port() -> int:
@@ -80,7 +80,10 @@ def gunicorn(tmp_path):
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "skill" / "gunicorn_conf.py"), "slow_app:app"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         if not _wait_until(lambda: proc.poll() is not None or _healthy(port), 20) or proc.poll() is not None:

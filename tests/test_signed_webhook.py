@@ -58,18 +58,21 @@ def _drop(*names):
         for name in names:
             headers.pop(name)
         return headers, body
+
     return mutate
 
 
 def _with(changes: dict):
     def mutate(ca, body):
         return ca.sign(body) | changes, body
+
     return mutate
 
 
 def _signed_by(transform):
     def mutate(ca, body):
         return transform(ca, body), body
+
     return mutate
 
 
@@ -78,24 +81,31 @@ FAILURES = {
     "no signature": (_drop("Signature-256"), "missing Signature-256 header"),
     "no cert url": (_drop("SignatureCertChainUrl"), "missing SignatureCertChainUrl header"),
     "signature not base64": (_with({"Signature-256": "%%%not-base64%%%"}), "signature is not valid base64"),
-    "signature over another body": (
-        lambda ca, body: (ca.sign(body + b" "), body), "signature does not match body"),
+    "signature over another body": (lambda ca, body: (ca.sign(body + b" "), body), "signature does not match body"),
     "signature by another key": (
-        _signed_by(lambda ca, body: replace(ca, leaf_key=new_key()).sign(body)), "signature does not match body"),
+        _signed_by(lambda ca, body: replace(ca, leaf_key=new_key()).sign(body)),
+        "signature does not match body",
+    ),
     "http cert url": (
         _signed_by(lambda ca, body: ca.sign(body, url=CERT_URL.replace("https", "http"))),
-        "certificate URL scheme must be https"),
+        "certificate URL scheme must be https",
+    ),
     "port 8443": (
         _signed_by(lambda ca, body: ca.sign(body, url=CERT_URL.replace(".com/", ".com:8443/"))),
-        "certificate URL port not allowed"),
+        "certificate URL port not allowed",
+    ),
     "path escapes echo.api": (
         _signed_by(lambda ca, body: ca.sign(body, url="https://s3.amazonaws.com/echo.api/../evil.pem")),
-        "certificate URL path not allowed"),
+        "certificate URL path not allowed",
+    ),
     "cert url not served": (
         _signed_by(lambda ca, body: ca.sign(body, url="https://s3.amazonaws.com/echo.api/gone.pem")),
-        "certificate chain could not be fetched"),
-    "legacy SHA-1": (_signed_by(lambda ca, body: ca.sign(body, header="Signature")),
-                     "legacy SHA-1 signature not accepted"),
+        "certificate chain could not be fetched",
+    ),
+    "legacy SHA-1": (
+        _signed_by(lambda ca, body: ca.sign(body, header="Signature")),
+        "legacy SHA-1 signature not accepted",
+    ),
 }
 
 
@@ -138,12 +148,13 @@ def test_wrong_application_id_is_a_400(signed_app, local_ca):
     body["context"]["System"]["application"]["applicationId"] = "amzn1.ask.skill.someone-else"
     data = encode(body)
     assert post(signed_app.test_client(), data, local_ca.sign(data)) == (
-        400, {"error": "application id does not match this skill"})
+        400,
+        {"error": "application id does not match this skill"},
+    )
 
 
 def _app_serving(ca, chain: bytes):
-    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=ca.trust_roots(),
-                               fetcher=LocalFetcher({CERT_URL: chain}))
+    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=ca.trust_roots(), fetcher=LocalFetcher({CERT_URL: chain}))
     return create_app(Config(skill_id=SKILL_ID), verifier=verifier)
 
 
@@ -161,8 +172,7 @@ def test_each_chain_failure_is_a_400(local_ca, valid_from, valid_to, chain_args,
     now = datetime.now(timezone.utc)
     chain = local_ca.issue_chain(not_before=now + valid_from, not_after=now + valid_to, **chain_args)
     data = encode(envelope(launch_request()))
-    assert post(_app_serving(local_ca, chain).test_client(), data, local_ca.sign(data)) == (
-        400, {"error": reason})
+    assert post(_app_serving(local_ca, chain).test_client(), data, local_ca.sign(data)) == (400, {"error": reason})
 
 
 def test_failed_fetch_leaves_the_worker_healthy(local_ca):
@@ -199,8 +209,11 @@ def test_a_slow_fetch_does_not_stall_other_verified_requests(local_ca):
     app = create_app(Config(skill_id=SKILL_ID), verifier=verifier)
     slow_body = encode(envelope(launch_request()))
     slow_result: list = []
-    slow = threading.Thread(target=lambda: slow_result.append(
-        post(app.test_client(), slow_body, local_ca.sign(slow_body, url=SLOW_CERT_URL))[0]))
+    slow = threading.Thread(
+        target=lambda: slow_result.append(
+            post(app.test_client(), slow_body, local_ca.sign(slow_body, url=SLOW_CERT_URL))[0]
+        )
+    )
     slow.start()
     try:
         assert fetcher.entered.wait(10)

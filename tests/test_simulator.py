@@ -95,9 +95,13 @@ def test_unfilled_and_unmatched_slots(sim, wire):
 
 
 def test_dialog_state_only_for_intents_with_a_dialog_model(wire):
-    model = InteractionModel("en-US", "back knot guide",
-                             {"RestIntent": IntentModel("RestIntent", {}, ("should i rest",))},
-                             {}, frozenset({"RestIntent"}))
+    model = InteractionModel(
+        "en-US",
+        "back knot guide",
+        {"RestIntent": IntentModel("RestIntent", {}, ("should i rest",))},
+        {},
+        frozenset({"RestIntent"}),
+    )
     Simulator(wire, nlu=NLU(model)).say("should i rest")
     assert wire.sent[0]["request"]["dialogState"] == "STARTED"
 
@@ -119,7 +123,8 @@ def test_changing_one_envelope_in_place_leaves_the_next_untouched():
 
     after = alexa.envelope(alexa.launch_request(), identity, attributes=attributes)
     assert after["context"]["System"]["device"]["supportedInterfaces"] == {
-        "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}}
+        "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}
+    }
     assert alexa.ECHO_SHOW == after["context"]["System"]["device"]["supportedInterfaces"]
     assert after["context"]["System"]["user"]["permissions"]["consentToken"] == "t"
     assert after["session"]["user"]["permissions"]["consentToken"] == "t"
@@ -178,8 +183,13 @@ def test_turn_as_json_has_everything_a_script_needs(sim):
     data = sim.say("does a foam roller help").as_json()
     assert data["utterance"] == "does a foam roller help"
     assert data["intent"] == "ReliefIntent" and 0 < data["score"] <= 1
-    assert data["slots"]["method"] == {"value": "a foam roller", "id": "MASSAGE", "name": "massage",
-                                       "type": "ReliefMethodType", "status": "ER_SUCCESS_MATCH"}
+    assert data["slots"]["method"] == {
+        "value": "a foam roller",
+        "id": "MASSAGE",
+        "name": "massage",
+        "type": "ReliefMethodType",
+        "status": "ER_SUCCESS_MATCH",
+    }
     assert data["request"]["request"]["type"] == "IntentRequest"
     assert data["response"]["response"]["outputSpeech"]["type"] == "SSML"
     assert "<" not in data["speech"] and data["reprompt"] and data["card"]["title"]
@@ -273,8 +283,7 @@ def test_replay_runs_every_input_in_one_session(capsys):
     assert len({t["request"]["session"]["sessionId"] for t in turns}) == 1
     assert [t["request"]["session"]["new"] for t in turns] == [True] + [False] * (len(turns) - 1)
     assert turns[-1]["session_ended"] and not any(t["session_ended"] for t in turns[:-1])
-    assert all(t["request"]["context"]["System"]["application"]["applicationId"] == replay["skillId"]
-               for t in turns)
+    assert all(t["request"]["context"]["System"]["application"]["applicationId"] == replay["skillId"] for t in turns)
     assert "AMAZON.FallbackIntent" in [t["intent"] for t in turns]  # an odd answer is still exit 0
 
 
@@ -305,15 +314,21 @@ def test_repl_with_json_keeps_stdout_for_json(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("open back knot guide\n"))
     code, out, _ = run_cli(capsys, "--json")
     assert code == 0
-    assert [json.loads(line)["request_type"] for line in out.strip().splitlines()] == ["LaunchRequest",
-                                                                                        "SessionEndedRequest"]
+    assert [json.loads(line)["request_type"] for line in out.strip().splitlines()] == [
+        "LaunchRequest",
+        "SessionEndedRequest",
+    ]
 
 
 def test_module_and_console_script_entry_points():
     scripts = {e.name: e.value for e in entry_points(group="console_scripts")}
     assert scripts.get("skill-sim") == "skill.simulator.cli:main"
-    done = subprocess.run([sys.executable, "-m", "skill.simulator", "--say", "open back knot guide"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "skill.simulator", "--say", "open back knot guide"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and "Welcome to Back Knot Guide" in done.stdout
 
 

@@ -54,14 +54,16 @@ SLOT_CASES = [(t, value_id, topic) for t, ids in SLOT_VALUE_TOPICS.items() for v
 @pytest.mark.parametrize(("slot_type", "value_id", "topic"), SLOT_CASES)
 def test_each_slot_value_answers_its_own_topic(client, slot_type, value_id, topic):
     intent, slot_name = SLOT_OF_TYPE[slot_type]
-    turn = Conversation(client).ask(intent, slot(slot_name, "whatever was said", slot_type=slot_type,
-                                                 value_id=value_id))
+    turn = Conversation(client).ask(
+        intent, slot(slot_name, "whatever was said", slot_type=slot_type, value_id=value_id)
+    )
     assert turn.speech.startswith(CATALOGUE.topics[topic].speech)
 
 
 def test_exercise_names_map_to_overuse(client):
-    turn = Conversation(client).ask("CausesIntent", slot("cause", "deadlifts", slot_type="CauseType",
-                                                         value_id="OVERUSE"))
+    turn = Conversation(client).ask(
+        "CausesIntent", slot("cause", "deadlifts", slot_type="CauseType", value_id="OVERUSE")
+    )
     assert "deadlifts, squats or rowing" in turn.speech
 
 
@@ -94,8 +96,14 @@ def test_every_offer_leads_to_a_real_topic():
 def test_yes_chain_from_relief_walks_every_method(chat):
     chat.ask("ReliefIntent")
     heard = [chat.ask("AMAZON.YesIntent").card["title"] for _ in range(6)]
-    assert heard == ["Gentle stretching", "Foam rolling and massage", "Heat and cold", "Hydration", "Rest",
-                     "Proper form and posture"]
+    assert heard == [
+        "Gentle stretching",
+        "Foam rolling and massage",
+        "Heat and cold",
+        "Hydration",
+        "Rest",
+        "Proper form and posture",
+    ]
 
 
 def test_speech_is_escaped_for_ssml(client, monkeypatch):

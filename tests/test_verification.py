@@ -205,8 +205,9 @@ def test_saved_local_ca_signs_for_another_process(pki, clock):
     # a verifier that trusts only the loaded roots and serves the loaded chain.
     loaded = LocalAlexaCA.load(Path(pki.roots_path).parent)
     assert loaded.root == pki.root and loaded.chain_pem == pki.chain
-    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=loaded.trust_roots(),
-                               fetcher=loaded.fetcher(), clock=clock)
+    verifier = RequestVerifier(
+        skill_id=SKILL_ID, trust_roots=loaded.trust_roots(), fetcher=loaded.fetcher(), clock=clock
+    )
     verifier.verify(*sign(make_envelope(clock.now), loaded).args())
     assert loaded.fetcher()(CERT_URL) == pki.chain
     with pytest.raises(OSError):
@@ -357,7 +358,9 @@ def test_chain_from_untrusted_root(pki, make_verifier, good):
     rejected(other_root_verifier, good, "not trusted")
 
 
-@pytest.mark.parametrize("payload", [b"", b"not a pem", b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "text"])
+@pytest.mark.parametrize(
+    "payload", [b"", b"not a pem", b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "text"]
+)
 def test_garbage_chain_rejected(make_verifier, good, payload):
     fetcher = LocalFetcher({CERT_URL: payload})
     rejected(make_verifier(fetcher=fetcher), good, "certificate chain")
@@ -415,9 +418,7 @@ def test_timestamp_missing(pki, clock, make_verifier):
     rejected(make_verifier(), sign(env, pki.ca), "timestamp is missing")
 
 
-@pytest.mark.parametrize(
-    "garbled", ["yesterday", "", "2025-13-45T99:99:99Z", True, [], {"t": 1}, float("nan"), 10**30]
-)
+@pytest.mark.parametrize("garbled", ["yesterday", "", "2025-13-45T99:99:99Z", True, [], {"t": 1}, float("nan"), 10**30])
 def test_timestamp_garbled(pki, make_verifier, garbled):
     env = make_envelope("x")
     env["request"]["timestamp"] = garbled
@@ -586,7 +587,10 @@ def test_cache_is_lru(pki, clock, make_verifier):
     verifier = make_verifier(fetcher=fetcher, cache_size=2)
     env = make_envelope(clock.now)
     run = lambda u: verifier.verify(*sign(env, pki.ca, url=u).args())  # noqa: E731
-    run(urls[0]); run(urls[1]); run(urls[0]); run(urls[2])  # noqa: E702
+    run(urls[0])
+    run(urls[1])
+    run(urls[0])
+    run(urls[2])  # noqa: E702
     run(urls[0])  # recently used, so urls[1] was evicted instead
     assert fetcher.calls == urls
 
@@ -728,7 +732,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             for i in range(0, len(body), 4096):
-                part = body[i:i + 4096]
+                part = body[i : i + 4096]
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
             self.wfile.write(b"0\r\n\r\n")
         else:
@@ -929,6 +933,11 @@ def test_amazon_chain_validates_against_amazon_root_ca_1_alone(amazon, tmp_path)
     root = [r for r in load_trust_roots() if r.subject.rfc4514_string() == "CN=Amazon Root CA 1,O=Amazon,C=US"]
     bundle = tmp_path / "amazon-root-ca-1.pem"
     bundle.write_bytes(root[0].public_bytes(Encoding.PEM))
-    verifier = RequestVerifier(skill_id=amazon["skill_id"], trust_roots=load_trust_roots(str(bundle)),
-                               fetcher=amazon["fetcher"], clock=lambda: AMAZON_TIME, allow_legacy_sha1=True)
+    verifier = RequestVerifier(
+        skill_id=amazon["skill_id"],
+        trust_roots=load_trust_roots(str(bundle)),
+        fetcher=amazon["fetcher"],
+        clock=lambda: AMAZON_TIME,
+        allow_legacy_sha1=True,
+    )
     verifier.verify(amazon["headers"], amazon["body"], amazon["envelope"])

@@ -27,8 +27,17 @@ SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 PING_TIMEOUT_S = 30
 INSTALL_TIMEOUT_S = 300
 CHECK_TIMEOUT_S = 240  # check.js gives up by itself after 180 s
-NETWORK_ERRORS = ("ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT",
-                  "ENETUNREACH", "EHOSTUNREACH", "network", "socket hang up")
+NETWORK_ERRORS = (
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ETIMEDOUT",
+    "ENETUNREACH",
+    "EHOSTUNREACH",
+    "network",
+    "socket hang up",
+)
 
 
 def _npm_env() -> dict[str, str]:
@@ -39,8 +48,9 @@ def _npm_env() -> dict[str, str]:
 
 def _run(command: list[str], timeout: float, env: dict[str, str]) -> subprocess.CompletedProcess | None:
     """Run in its own process group; on timeout end the whole group and return None."""
-    proc = subprocess.Popen(command, cwd=TOOL, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        command, cwd=TOOL, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

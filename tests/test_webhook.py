@@ -51,8 +51,9 @@ def test_bad_bodies_get_a_clear_4xx(client, body, content_type, status, reason):
     assert reply.get_json() == {"error": reason}
 
 
-@pytest.mark.parametrize(("request_value", "reason"), [(None, "missing request"),
-                                                      ("LaunchRequest", "not an Alexa request envelope")])
+@pytest.mark.parametrize(
+    ("request_value", "reason"), [(None, "missing request"), ("LaunchRequest", "not an Alexa request envelope")]
+)
 def test_envelopes_without_a_usable_request_are_refused(client, request_value, reason):
     body = envelope(launch_request()) | {"request": request_value}
     reply = post(client, body)
@@ -71,9 +72,11 @@ def test_unknown_request_type_is_refused(client):
 
 
 def test_known_but_unused_request_types_get_an_empty_answer(client):
-    request = launch_request() | {"type": "System.ExceptionEncountered",
-                                  "error": {"type": "INVALID_RESPONSE", "message": "x"},
-                                  "cause": {"requestId": "amzn1.echo-api.request.1"}}
+    request = launch_request() | {
+        "type": "System.ExceptionEncountered",
+        "error": {"type": "INVALID_RESPONSE", "message": "x"},
+        "cause": {"requestId": "amzn1.echo-api.request.1"},
+    }
     reply = post(client, envelope(request))
     assert reply.status_code == 200 and "outputSpeech" not in reply.get_json()["response"]
 
@@ -143,8 +146,17 @@ class RecordingConversation(Conversation):
         self.bodies: list[str] = []
 
     def send(self, request):
-        self.bodies.append(json.dumps(envelope(request, attributes=self.attributes, new=self.new,
-                                               session_id=self.session_id, interfaces=self.interfaces)))
+        self.bodies.append(
+            json.dumps(
+                envelope(
+                    request,
+                    attributes=self.attributes,
+                    new=self.new,
+                    session_id=self.session_id,
+                    interfaces=self.interfaces,
+                )
+            )
+        )
         return super().send(request)
 
 

@@ -211,9 +211,7 @@ EXIT_PHRASES = ("exit", "exit skill", "exit the skill", "alexa exit")
 
 # Words a speaker adds anywhere without changing what they ask.  ("Thanks" is
 # not one of them: said alone, it is what the person means.)
-FILLER_WORDS = frozenset(
-    "um uh er erm hmm hey alexa please kindly just so well actually basically really".split()
-)
+FILLER_WORDS = frozenset("um uh er erm hmm hey alexa please kindly just so well actually basically really".split())
 
 # Grammar words of English: they shape a sentence but say little about what
 # is asked, so they weigh little whether or not the model uses them.

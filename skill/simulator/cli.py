@@ -43,16 +43,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--say", metavar="TEXT", help="one utterance, one turn")
-    mode.add_argument("--replay", metavar="FILE", type=Path,
-                      help="an `ask dialog` replay file: every userInput is one turn of one session")
-    parser.add_argument("--json", action="store_true",
-                        help="one JSON object per turn (utterance, intent, slots, score, request, response)")
+    mode.add_argument(
+        "--replay",
+        metavar="FILE",
+        type=Path,
+        help="an `ask dialog` replay file: every userInput is one turn of one session",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per turn (utterance, intent, slots, score, request, response)",
+    )
     parser.add_argument("--locale", help="en-US (default), en-GB, en-CA, en-AU or en-IN")
     parser.add_argument("--url", help="drive a running webhook instead of calling the skill in-process")
-    parser.add_argument("--sign", metavar="DIR", type=Path,
-                        help="with --url: sign requests with the local test CA in DIR (created if missing)")
-    parser.add_argument("--skill-id", default=os.environ.get("ALEXA_SKILL_ID") or alexa.DEFAULT_SKILL_ID,
-                        help="application id to send (default: $ALEXA_SKILL_ID, else a placeholder)")
+    parser.add_argument(
+        "--sign",
+        metavar="DIR",
+        type=Path,
+        help="with --url: sign requests with the local test CA in DIR (created if missing)",
+    )
+    parser.add_argument(
+        "--skill-id",
+        default=os.environ.get("ALEXA_SKILL_ID") or alexa.DEFAULT_SKILL_ID,
+        help="application id to send (default: $ALEXA_SKILL_ID, else a placeholder)",
+    )
     parser.add_argument("--screen", action="store_true", help="act as an Echo Show (APL) instead of an Echo Dot")
     return parser
 
@@ -63,10 +77,10 @@ def read_replay(path: Path) -> dict:
     except (OSError, ValueError) as error:
         raise ReplayError(f"cannot read {path}: {error}") from None
     if not isinstance(data, dict) or data.get("type", "text") != "text":
-        raise ReplayError(f"{path}: expected an object with \"type\": \"text\"")
+        raise ReplayError(f'{path}: expected an object with "type": "text"')
     inputs = data.get("userInput")
     if not isinstance(inputs, list) or not all(isinstance(i, str) for i in inputs):
-        raise ReplayError(f"{path}: \"userInput\" must be a list of strings")
+        raise ReplayError(f'{path}: "userInput" must be a list of strings')
     return data
 
 
@@ -182,10 +196,10 @@ def describe(turn: Turn) -> str:
         lines.append(f"  {turn.intent}  score {turn.score:.2f}")
         for name, slot in turn.slots.items():
             if slot["status"] is None:  # a built-in type: the words, as transcribed
-                lines.append(f"    {name} = \"{slot['value']}\" ({slot['type']})")
+                lines.append(f'    {name} = "{slot["value"]}" ({slot["type"]})')
                 continue
             resolved = f"-> {slot['id']}" if slot["id"] else "-> no match"
-            lines.append(f"    {name} = \"{slot['value']}\" {resolved} ({slot['status']})")
+            lines.append(f'    {name} = "{slot["value"]}" {resolved} ({slot["status"]})')
     else:
         reason = turn.request.get("request", {}).get("reason")
         lines.append(f"  {turn.request_type}" + (f" ({reason})" if reason else ""))

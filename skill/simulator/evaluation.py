@@ -190,21 +190,29 @@ LABELLED_SETS = (
 
 
 def load_set(directory: Path, locale: str, in_domain: str, out_of_domain: str) -> tuple[list[Example], list[str]]:
-    return (load_examples(directory / f"{locale}.{in_domain}.txt"),
-            load_out_of_domain(directory / f"{locale}.{out_of_domain}.txt"))
+    return (
+        load_examples(directory / f"{locale}.{in_domain}.txt"),
+        load_out_of_domain(directory / f"{locale}.{out_of_domain}.txt"),
+    )
 
 
 def summary(name: str, report: Report) -> str:
-    return (f"{name:<12} in-domain {report.in_domain_accuracy:6.1%} (exact {report.exact_accuracy:6.1%}), "
-            f"out-of-domain rejection {report.rejection_rate:6.1%}")
+    return (
+        f"{name:<12} in-domain {report.in_domain_accuracy:6.1%} (exact {report.exact_accuracy:6.1%}), "
+        f"out-of-domain rejection {report.rejection_rate:6.1%}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m skill.simulator.evaluation", description=__doc__.split("\n")[0])
     parser.add_argument("labels", nargs="?", type=Path, default=LABELS_DIR, help="directory of labelled files")
     parser.add_argument("--locale", default="en-US")
-    parser.add_argument("--details", metavar="SPLIT", default="natural-dev",
-                        help="print every miss of this natural split (default: natural-dev)")
+    parser.add_argument(
+        "--details",
+        metavar="SPLIT",
+        default="natural-dev",
+        help="print every miss of this natural split (default: natural-dev)",
+    )
     args = parser.parse_args(argv)
     nlu = nlu_for(args.locale)
     reports = []
@@ -232,7 +240,6 @@ def main(argv: list[str] | None = None) -> int:
             print(format_natural(report))
         print(natural_summary(name, note, report))
     return 0
-
 
 
 # -- the natural splits: sentences as people speak, judged by the answer heard --------
@@ -305,16 +312,14 @@ def outcome(nlu: NLU, example: NaturalExample, locale: str = "en-US") -> tuple[U
     state = conversation.launch(conversation.State(), book)[1]
     if example.context != NO_CONTEXT:
         state = state.after(topic_reply(book, example.context))
-    heard = conversation.Heard(found.label, {
-        name: conversation.SlotHeard(slot.value, slot.value_id) for name, slot in found.slots.items()
-    })
+    heard = conversation.Heard(
+        found.label, {name: conversation.SlotHeard(slot.value, slot.value_id) for name, slot in found.slots.items()}
+    )
     return found, conversation.reply_to(heard, state, book)[0]
 
 
 def _escalated(reply: Reply | None) -> bool:
-    return reply is not None and (
-        (reply.topic or "").startswith(f"{RED_FLAG_GROUP}.") or reply.phrase == "serious"
-    )
+    return reply is not None and ((reply.topic or "").startswith(f"{RED_FLAG_GROUP}.") or reply.phrase == "serious")
 
 
 def judge(example: NaturalExample, found: Understanding, reply: Reply | None, locale: str = "en-US") -> bool:
@@ -368,8 +373,15 @@ def evaluate_natural(nlu: NLU, examples: list[NaturalExample], locale: str = "en
             report.in_domain[1] += 1
         if not right:
             heard = reply.topic or reply.phrase or "" if reply else ""
-            report.misses.append(Miss(example.text, example.label, f"{found.label} -> {heard}",
-                                      " ".join(f"{k}={v}" for k, v in slot_summary(found).items()), found.score))
+            report.misses.append(
+                Miss(
+                    example.text,
+                    example.label,
+                    f"{found.label} -> {heard}",
+                    " ".join(f"{k}={v}" for k, v in slot_summary(found).items()),
+                    found.score,
+                )
+            )
     return report
 
 
@@ -380,8 +392,10 @@ def natural_summary(name: str, note: str, report: NaturalReport) -> str:
     w, i, o = report.warnings, report.in_domain, report.off_topic
     named = f"; named right {report.warnings_named}/{w[1]}" if w[1] else ""
     fallback = f"; {report.off_topic_fallback} reached {FALLBACK_INTENT}" if o[1] else ""
-    return (f"{name:<16} ({note}): warning signs escalated {share(w)}{named}, in-domain right {share(i)}, "
-            f"off-topic handled as off-topic {share(o)}{fallback}")
+    return (
+        f"{name:<16} ({note}): warning signs escalated {share(w)}{named}, in-domain right {share(i)}, "
+        f"off-topic handled as off-topic {share(o)}{fallback}"
+    )
 
 
 def format_natural(report: NaturalReport) -> str:

@@ -373,8 +373,9 @@ class NLU:
         match = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return match[0] if match else word
 
-    def _f_score(self, utterance: frozenset[str], utterance_weight: float, sample: frozenset[str],
-                 sample_weight: float) -> float:
+    def _f_score(
+        self, utterance: frozenset[str], utterance_weight: float, sample: frozenset[str], sample_weight: float
+    ) -> float:
         shared = self._weight(utterance & sample)
         if not shared:
             return 0.0
@@ -401,15 +402,11 @@ class NLU:
         weight = self._weight(utterance)
         touched = {i for s in utterance for i in self._by_stem.get(s, ())}
         scored = sorted(
-            ((self._f_score(utterance, weight, self._samples[i].stems, self._sample_weight[i]), i)
-             for i in touched),
+            ((self._f_score(utterance, weight, self._samples[i].stems, self._sample_weight[i]), i) for i in touched),
             reverse=True,
         )[:SHORTLIST]
         said = " ".join(words)
-        return [
-            Candidate(self._samples[i].intent, self._blend(f, said, self._samples[i].text))
-            for f, i in scored
-        ]
+        return [Candidate(self._samples[i].intent, self._blend(f, said, self._samples[i].text)) for f, i in scored]
 
     def _slot_candidates(self, words: list[str], stems: list[str]) -> list[Candidate]:
         mentions = self._mentions(words)
@@ -483,7 +480,7 @@ _LAUNCH_VERBS = frozenset({"", *builtins.LAUNCH_VERBS})
 
 
 def _drop_tail(words: list[str]) -> list[str]:
-    """"open back knot guide skill" -> nothing asked."""
+    """ "open back knot guide skill" -> nothing asked."""
     return [] if words in (["skill"], ["app"]) else words
 
 

@@ -53,8 +53,9 @@ def launch_request(locale: str = "en-US") -> dict:
     return new_request("LaunchRequest", locale)
 
 
-def intent_request(name: str, slots: dict | None = None, locale: str = "en-US",
-                   dialog_state: str | None = None) -> dict:
+def intent_request(
+    name: str, slots: dict | None = None, locale: str = "en-US", dialog_state: str | None = None
+) -> dict:
     """An IntentRequest; ``dialog_state`` only for intents with a dialog model, as Alexa does."""
     request = new_request("IntentRequest", locale)
     if dialog_state:
@@ -71,8 +72,15 @@ def authority(skill_id: str, slot_type: str) -> str:
     return f"amzn1.er-authority.echo-sdk.{skill_id}.{slot_type}"
 
 
-def slot(name: str, value: str, *, slot_type: str | None = None, value_id: str | None = None,
-         value_name: str | None = None, skill_id: str = DEFAULT_SKILL_ID) -> dict:
+def slot(
+    name: str,
+    value: str,
+    *,
+    slot_type: str | None = None,
+    value_id: str | None = None,
+    value_name: str | None = None,
+    skill_id: str = DEFAULT_SKILL_ID,
+) -> dict:
     """One filled slot, keyed by name, with entity resolution when its type is custom.
 
     A value the slot type knows resolves (ER_SUCCESS_MATCH, with the value's
@@ -90,8 +98,14 @@ def slot(name: str, value: str, *, slot_type: str | None = None, value_id: str |
     return {name: filled}
 
 
-def envelope(request: dict, identity: Identity = Identity(), *, attributes: dict | None = None,
-             new: bool = False, session_id: str = "amzn1.echo-api.session.simulator") -> dict:
+def envelope(
+    request: dict,
+    identity: Identity = Identity(),
+    *,
+    attributes: dict | None = None,
+    new: bool = False,
+    session_id: str = "amzn1.echo-api.session.simulator",
+) -> dict:
     """A full request envelope: version, session and context.System.
 
     Nothing in it is shared with the identity, the attributes or another
@@ -111,8 +125,7 @@ def envelope(request: dict, identity: Identity = Identity(), *, attributes: dict
             "System": {
                 "application": _application(identity),
                 "user": _user(identity),
-                "device": {"deviceId": identity.device_id,
-                           "supportedInterfaces": copy.deepcopy(identity.interfaces)},
+                "device": {"deviceId": identity.device_id, "supportedInterfaces": copy.deepcopy(identity.interfaces)},
                 "apiEndpoint": identity.api_endpoint,
                 "apiAccessToken": identity.api_access_token,
             }

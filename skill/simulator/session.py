@@ -65,8 +65,7 @@ class Turn:
         if self.understanding is None:
             return {}
         return {
-            name: {"value": s.value, "id": s.value_id, "name": s.value_name, "type": s.slot_type,
-                   "status": _status(s)}
+            name: {"value": s.value, "id": s.value_id, "name": s.value_name, "type": s.slot_type, "status": _status(s)}
             for name, s in self.understanding.slots.items()
         }
 
@@ -94,8 +93,14 @@ class Turn:
 class Simulator:
     """Holds one device's conversation with the skill, turn by turn."""
 
-    def __init__(self, transport: Transport | None = None, *, locale: str = "en-US",
-                 identity: alexa.Identity = alexa.Identity(), nlu: NLU | None = None):
+    def __init__(
+        self,
+        transport: Transport | None = None,
+        *,
+        locale: str = "en-US",
+        identity: alexa.Identity = alexa.Identity(),
+        nlu: NLU | None = None,
+    ):
         self.transport = transport or InProcess()
         self.locale = locale
         self.identity = identity
@@ -120,8 +125,9 @@ class Simulator:
         if understood.kind == "launch":
             request = alexa.launch_request(self.locale)
         else:
-            request = alexa.intent_request(understood.intent, self._slots(understood), self.locale,
-                                           self._dialog_state(understood.intent))
+            request = alexa.intent_request(
+                understood.intent, self._slots(understood), self.locale, self._dialog_state(understood.intent)
+            )
         return self._send(utterance, understood, request)
 
     def silence(self) -> Turn:
@@ -148,8 +154,9 @@ class Simulator:
         return self._send(utterance, understood, alexa.session_ended_request(reason, self.locale))
 
     def _send(self, utterance: str | None, understood: Understanding | None, request: dict) -> Turn:
-        body = alexa.envelope(request, self.identity, attributes=self.attributes, new=self.new,
-                              session_id=self.session_id)
+        body = alexa.envelope(
+            request, self.identity, attributes=self.attributes, new=self.new, session_id=self.session_id
+        )
         response = self.transport.send(body)
         ended = request["type"] == "SessionEndedRequest" or _ends_session(response)
         turn = Turn(utterance, understood, body, response, ended)
@@ -168,8 +175,14 @@ class Simulator:
         intent = self.nlu.model.intents.get(understood.intent)
         slots = {name: {"name": name, "confirmationStatus": "NONE"} for name in (intent.slots if intent else {})}
         for name, said in understood.slots.items():
-            slots |= alexa.slot(name, said.value, slot_type=said.slot_type, value_id=said.value_id,
-                                value_name=said.value_name, skill_id=self.identity.skill_id)
+            slots |= alexa.slot(
+                name,
+                said.value,
+                slot_type=said.slot_type,
+                value_id=said.value_id,
+                value_name=said.value_name,
+                skill_id=self.identity.skill_id,
+            )
         return slots
 
     def _dialog_state(self, intent: str | None) -> str | None:
@@ -191,4 +204,3 @@ def _ends_session(response: dict) -> bool:
         # Unset: a voice-only device closes the session unless the skill asked a question.
         return "reprompt" not in body
     return bool(flag)
-
