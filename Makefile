@@ -20,7 +20,11 @@ run: $(STAMP)
 	@$(BIN)/python -m skill.config
 	PORT=$(PORT) $(BIN)/gunicorn --config skill/gunicorn_conf.py 'skill.app:create_app()'
 
+# Static checks first (each stops the run), then the whole suite.
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # Hypothesis at length (>= 10,000 examples per fuzz test); `make test` runs a few hundred.

@@ -79,6 +79,7 @@ def in_process(script: str, event_path: str, env: dict[str, str]) -> tuple[float
         stderr=subprocess.PIPE,
         text=True,
     )
+    assert child.stdout is not None and child.stderr is not None  # both are pipes, above
     first = child.stdout.readline()
     answered = time.perf_counter()
     rest, errors = child.stdout.read(), child.stderr.read()  # not communicate(): it skips what readline buffered
@@ -133,13 +134,13 @@ def run(ca: LocalAlexaCA, ca_dir: str, server_env: dict[str, str]) -> dict:
     }
     for name, seconds in cold.items():
         baseline = pairs.get(name)
-        peak = median(peaks[name])
+        peak_kib = median(peaks[name])
         table.add(
             name,
             f"{seconds * 1000:.0f}",
             f"{seconds / cold[baseline]:.2f}x" if baseline else "",
             f"{min(times[name]) * 1000:.0f}",
-            f"{peak / 1024:.1f}" if peak else "",
+            f"{peak_kib / 1024:.1f}" if peak_kib else "",
         )
     table.print()
     return {

@@ -33,7 +33,7 @@ def webhook_path(body: bytes) -> str:
 
 def sdk_path(body: bytes) -> str:
     json.loads(body)  # the webhook parses once for verification anyway
-    envelope = _SDK.deserialize(body, RequestEnvelope)
+    envelope = _SDK.deserialize(body.decode(), RequestEnvelope)
     return json.dumps(dispatch(envelope), separators=(",", ":"))
 
 

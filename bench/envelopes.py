@@ -43,7 +43,8 @@ def resolved_slot(name: str, slot_type: str) -> dict:
 
 def custom_intent(name: str) -> dict:
     route = INTENT_ROUTES[name]
-    return alexa.intent_request(name, resolved_slot(route.slot, route.slot_type) if route.slot else None)
+    slots = resolved_slot(route.slot, route.slot_type) if route.slot and route.slot_type else None
+    return alexa.intent_request(name, slots)
 
 
 def cases(after_launch: dict) -> dict[str, dict]:

@@ -25,14 +25,14 @@ import json
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 from bench.envelopes import body
 from skill.simulator import requests as alexa
 from skill.topics import INTENT_ROUTES
 
-__all__ = ["Request", "LoadResult", "run_load", "sample_envelopes", "signed_requests", "unsigned_requests"]
+__all__ = ["LoadResult", "Request", "run_load", "sample_envelopes", "signed_requests", "unsigned_requests"]
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,8 @@ async def _run(host, port, wire, total, concurrency, time_limit_s, timeout_s, ex
 
 
 async def _connection(host, port, wire, total, tickets, deadline, timeout_s, expect_status, tally) -> None:
-    reader = writer = None
+    reader: asyncio.StreamReader | None = None
+    writer: asyncio.StreamWriter | None = None
     try:
         while time.perf_counter() < deadline:
             ticket = next(tickets)
@@ -167,21 +168,24 @@ async def _connection(host, port, wire, total, tickets, deadline, timeout_s, exp
             tally.done += 1
             sent = time.perf_counter()
             try:
-                if writer is None:
+                if writer is None or reader is None:
                     reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout_s)
+                assert reader is not None and writer is not None  # opened just above when closed
                 writer.write(wire[ticket % len(wire)])
                 await writer.drain()
                 status, keep_alive = await asyncio.wait_for(_read_response(reader), timeout_s)
-            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError) as error:
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as error:
                 tally.errors[type(error).__name__] += 1
-                writer = _close(writer)
+                _close(writer)
+                reader = writer = None
                 continue
             tally.latencies.append((time.perf_counter() - sent) * 1000)
             tally.statuses[status] += 1
             if status != expect_status:
                 tally.errors["unexpected status"] += 1
             if not keep_alive:
-                writer = _close(writer)
+                _close(writer)
+                reader = writer = None
     finally:
         _close(writer)
 
@@ -189,7 +193,7 @@ async def _connection(host, port, wire, total, tickets, deadline, timeout_s, exp
 def _close(writer) -> None:
     if writer is not None:
         writer.close()
-    return None
+    return
 
 
 async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
@@ -276,8 +280,8 @@ def _request(skill_id: str, kind: str, said: str | None, value_id: str | None) -
     if kind == "SessionEndedRequest":
         return alexa.session_ended_request()
     slots = None
-    if said:
-        route = INTENT_ROUTES[kind]
+    route = INTENT_ROUTES.get(kind)
+    if said and route and route.slot:
         slots = alexa.slot(route.slot, said, slot_type=route.slot_type, value_id=value_id, skill_id=skill_id)
     return alexa.intent_request(kind, slots)
 

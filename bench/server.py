@@ -42,11 +42,17 @@ class Gunicorn:
             self.proc = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=log)
         return started
 
+    @property
+    def _process(self) -> subprocess.Popen:
+        if self.proc is None:
+            raise RuntimeError(f"{self.app} was not started")
+        return self.proc
+
     def first_answer(self, body: bytes, headers: dict[str, str], limit_s: float = 30.0) -> float:
         """Post until the app answers 200; returns time.perf_counter() at that answer."""
         deadline = time.perf_counter() + limit_s
         while time.perf_counter() < deadline:
-            if self.proc.poll() is not None:
+            if self._process.poll() is not None:
                 break
             conn = http.client.HTTPConnection(HOST, self.port, timeout=limit_s)
             try:
@@ -72,7 +78,8 @@ class Gunicorn:
         time.sleep(0.5)  # forked is not yet accepting
 
     def workers(self) -> list[int]:
-        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()
+        pid = self._process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         return [int(pid) for pid in children]
 
     def workers_cpu_s(self) -> float:

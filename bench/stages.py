@@ -13,6 +13,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from typing import Any
 
 from bench import envelopes
 from bench.loadgen import sample_envelopes, signed_requests
@@ -48,7 +49,7 @@ def run(ca: LocalAlexaCA, bare_answer_path: str) -> None:
     bodies = [r.body for r in signed]
     parsed = [json.loads(b) for b in bodies]
     verifier = RequestVerifier(skill_id=envelopes.SKILL_ID, trust_roots=ca.trust_roots(), fetcher=ca.fetcher())
-    checks = [(Headers(dict(r.headers)), r.body, p) for r, p in zip(signed, parsed)]
+    checks = [(Headers(dict(r.headers)), r.body, p) for r, p in zip(signed, parsed, strict=True)]
     models = [parse_envelope(p) for p in parsed]
     responses = [SKILL.invoke(request_envelope=m, context=None) for m in models]
     serializer = DefaultSerializer()
@@ -64,7 +65,7 @@ def run(ca: LocalAlexaCA, bare_answer_path: str) -> None:
         separators=(",", ":"),
     )
     request_log = logging.getLogger("skill.requests")
-    stages = {
+    stages: dict[str, tuple[list, Callable[[Any], object]]] = {
         "json.loads(body)": (bodies, json.loads),
         "nesting check (app.py)": (parsed, lambda p: _nesting_exceeds(p, MAX_JSON_DEPTH)),
         "verify, chain cached": (checks, lambda c: verifier.verify(*c)),

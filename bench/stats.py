@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 
 
 def percentile(samples: list[float], fraction: float) -> float:
@@ -12,7 +13,7 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[rank]
 
 
-def median(samples: list[float]) -> float:
+def median(samples: Sequence[float]) -> float:
     return statistics.median(samples)
 
 
@@ -37,10 +38,12 @@ class Table:
 
     def render(self) -> str:
         widths = [max(len(r[i]) for r in [self.columns, *self.rows]) for i in range(len(self.columns))]
-        line = lambda cells: "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w)  # noqa: E731
-            for i, (c, w) in enumerate(zip(cells, widths))
-        )
+
+        def line(cells: list[str]) -> str:
+            return "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            )
+
         rule = "-" * len(line(self.columns))
         return "\n".join([f"\n{self.title}", rule, line(self.columns), rule, *map(line, self.rows), rule])
 

@@ -21,6 +21,7 @@ import importlib.util
 import sys
 from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 LABEL = "stock verifier, import patched in-bench"
 
@@ -77,7 +78,7 @@ def load() -> ModuleType:
     return verifier
 
 
-def make_verifiers(ca_pem: bytes, fetch: Callable[[str], bytes]) -> tuple[object, object]:
+def make_verifiers(ca_pem: bytes, fetch: Callable[[str], bytes]) -> tuple[Any, Any]:
     """The stock RequestVerifier and TimestampVerifier, trusting ``ca_pem``.
 
     Two bench-only adaptations, neither of which removes any of its work:
@@ -93,8 +94,9 @@ def make_verifiers(ca_pem: bytes, fetch: Callable[[str], bytes]) -> tuple[object
         context = ValidationContext(extra_trust_roots=[ca_pem])
         return CertificateValidator(end_cert, intermediates, validation_context=context)
 
-    verifier.CertificateValidator = validator
-    verifier.urlopen = lambda url: _Answer(fetch(url))
+    # Patched in this process only: the module's own names, replaced in its namespace.
+    vars(verifier)["CertificateValidator"] = validator
+    vars(verifier)["urlopen"] = lambda url: _Answer(fetch(url))
     return verifier.RequestVerifier(), verifier.TimestampVerifier()
 
 

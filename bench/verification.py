@@ -45,7 +45,7 @@ def _verifier(kind: str, ca: LocalAlexaCA, body: bytes, headers: dict):
     from bench import stock_verifier
 
     stock_verifier.load()  # imports are cold start, not the first request
-    parsed = DefaultSerializer().deserialize(body, RequestEnvelope)
+    parsed = DefaultSerializer().deserialize(body.decode(), RequestEnvelope)
     text = body.decode()
     started = time.perf_counter()
     signature, timestamp = stock_verifier.make_verifiers(ca.root_pem, ca.fetcher())

@@ -142,7 +142,8 @@ def _log_request(response: Response) -> Response:
 
 def _http_error(error: HTTPException) -> Response:
     reasons = {413: "request body too large", 404: "not found", 405: "method not allowed"}
-    return _refuse(error.code or 400, reasons.get(error.code, error.name.lower()))
+    code = error.code or 400
+    return _refuse(code, reasons.get(code, error.name.lower()))
 
 
 def _unexpected_error(error: Exception) -> Response:

@@ -62,7 +62,7 @@ class Heard:
 
     intent: str
     slots: dict[str, SlotHeard] = field(default_factory=dict)
-    reading: reading.Reading = reading.Reading()  # of the words that reached the skill; set by reply_to
+    reading: reading.Reading = field(default_factory=reading.Reading)  # of the words heard; set by reply_to
 
 
 @dataclass(frozen=True)
@@ -346,7 +346,7 @@ def _fallback(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, 
 
 
 MOVES: dict[str, Move] = {
-    **{intent: _topic for intent in INTENT_ROUTES},
+    **dict.fromkeys(INTENT_ROUTES, _topic),
     "DescribeIntent": _describe,
     "NegativeStatementIntent": _negative_statement,
     "SeriousSymptomIntent": _serious,

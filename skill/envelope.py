@@ -84,7 +84,7 @@ def _decoder_for_name(spec: str) -> Decoder:
             return lambda value: []
         item_specs = [part.strip() for part in inner.group(1).split(",")]
         if len(item_specs) > 1:  # a tuple-like list: one type per position
-            return lambda value: [_decode(s, v) for v, s in zip(value, item_specs)]
+            return lambda value: [_decode(s, v) for v, s in zip(value, item_specs, strict=False)]
         return lambda value: [_decode(item_specs[0], v) for v in value]
     if spec.startswith("dict("):
         inner = _DICT.match(spec)
@@ -130,7 +130,7 @@ def _model(cls: type) -> Decoder:
     return _fields(cls)
 
 
-def _fields(cls: type) -> Decoder:
+def _fields(cls: Any) -> Decoder:
     types = cls.deserialized_types
     names = {param: getattr(cls, "attribute_map", {}).get(param, param) for param in types}
     fields = tuple((param, key, types[param]) for param, key in names.items())
@@ -149,7 +149,7 @@ def _fields(cls: type) -> Decoder:
     return build
 
 
-def _by_discriminator(cls: type) -> Decoder:
+def _by_discriminator(cls: Any) -> Decoder:
     # Resolved once, as in the SDK: the subclass inherits the discriminator
     # lookup but is not resolved again.
     def build(payload: Any) -> Any:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from skill import lexicon
 
@@ -207,8 +208,10 @@ def model(grammar: Grammar) -> dict:
     out of the later intent; the utterance still reaches the skill, through
     the intent that keeps it.
     """
-    types = [{"name": name, "values": [_value(rules) for rules in values]} for name, values in grammar.types.items()]
-    phrasings = {
+    types: list[dict[str, Any]] = [
+        {"name": name, "values": [_value(rules) for rules in values]} for name, values in grammar.types.items()
+    ]
+    phrasings: dict[str, list[str]] = {
         t["name"]: [p for v in t["values"] for p in (v["name"]["value"], *v["name"]["synonyms"])] for t in types
     }
     expanded = [

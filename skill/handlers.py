@@ -41,8 +41,10 @@ def _resolved_id(slot) -> str | None:
     return None
 
 
-def heard(intent: Intent) -> Heard:
+def heard(intent: Intent | None) -> Heard:
     """The intent and its filled slots, as plain data."""
+    if intent is None:
+        return Heard("")
     slots = {
         name: SlotHeard(slot.value, _resolved_id(slot))
         for name, slot in (intent.slots or {}).items()
@@ -69,7 +71,7 @@ class IntentHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue_ = _catalogue(handler_input)
-        said = heard(handler_input.request_envelope.request.intent)
+        said = heard(getattr(handler_input.request_envelope.request, "intent", None))
         reply, state = conversation.reply_to(said, _state(handler_input, catalogue_), catalogue_)
         return respond(handler_input, reply, state.to_session())
 

@@ -18,10 +18,10 @@ import dataclasses
 import os
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Mapping
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -128,6 +128,13 @@ class LocalFetcher:
         return self.pages[url]
 
 
+def _rsa_key(pem: bytes) -> rsa.RSAPrivateKey:
+    key = serialization.load_pem_private_key(pem, None)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise ValueError("the local CA's keys are RSA keys")
+    return key
+
+
 @dataclass(frozen=True)
 class LocalAlexaCA:
     root: x509.Certificate
@@ -140,7 +147,7 @@ class LocalAlexaCA:
     @classmethod
     def create(cls, now: datetime | None = None) -> LocalAlexaCA:
         """A fresh CA; its leaf is valid from a day before ``now`` to 30 days after."""
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         root_key, inter_key, leaf_key = new_key(), new_key(), new_key()
         root = _certificate("Local Alexa Test Root CA", root_key, None, now - 3650 * _DAY, now + 3650 * _DAY, ca=True)
         inter = _certificate(
@@ -213,7 +220,7 @@ class LocalAlexaCA:
             _key_pem(self.leaf_key),
             self.chain_pem,
         )
-        for name, blob in zip(_FILES, blobs):
+        for name, blob in zip(_FILES, blobs, strict=True):
             target = path / name
             target.touch(mode=0o600, exist_ok=True)
             target.write_bytes(blob)
@@ -225,10 +232,10 @@ class LocalAlexaCA:
         root, root_key, inter, inter_key, leaf_key, chain = blobs
         return cls(
             root=x509.load_pem_x509_certificate(root),
-            root_key=serialization.load_pem_private_key(root_key, None),
+            root_key=_rsa_key(root_key),
             intermediate=x509.load_pem_x509_certificate(inter),
-            intermediate_key=serialization.load_pem_private_key(inter_key, None),
-            leaf_key=serialization.load_pem_private_key(leaf_key, None),
+            intermediate_key=_rsa_key(inter_key),
+            leaf_key=_rsa_key(leaf_key),
             chain_pem=chain,
         )
 

@@ -2,9 +2,10 @@
 
 The source of sample utterances and slot values is the grammar,
 ``interaction_model/grammar.txt``, which ``skill/grammar.py`` expands into the
-en-US model.  Every other locale's model is generated from that: the content module's regional words are applied (``physiotherapist``,
-``fibres``...), and the few phrasings only that locale uses are added from
-``LOCAL_SAMPLES`` and ``LOCAL_SYNONYMS`` below.  The generated files are
+en-US model.  Every other locale's model is generated from that: the content
+module's regional words are applied (``physiotherapist``, ``fibres``...),
+and the few phrasings only that locale uses are added from ``LOCAL_SAMPLES``
+and ``LOCAL_SYNONYMS`` below.  The generated files are
 committed so that they can be pasted into the developer console; never edit
 them by hand.  After changing the source, run ``python -m skill.locales`` (or
 ``make generate``); a test fails while the committed files are stale.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from skill import content, grammar
@@ -44,10 +46,10 @@ LOCAL_SAMPLES = {
     "en-IN": (_GP, _PHYSIO, _INDIA),
 }
 
-_HEAT_PACK_WORDS = {"HEAT_OR_ICE": ("wheat bag", "a wheat bag", "heat pack", "a heat pack")}
+_HEAT_PACK_WORDS: dict[str, Sequence[str]] = {"HEAT_OR_ICE": ("wheat bag", "a wheat bag", "heat pack", "a heat pack")}
 
 # Slot value synonyms, by slot type and value id, that only some locales need.
-LOCAL_SYNONYMS = {
+LOCAL_SYNONYMS: dict[str, dict[str, dict[str, Sequence[str]]]] = {
     "en-GB": {"ReliefMethodType": _HEAT_PACK_WORDS},
     "en-AU": {"ReliefMethodType": _HEAT_PACK_WORDS},
     "en-IN": {"ReliefMethodType": {"HEAT_OR_ICE": ("hot fomentation", "fomentation")}},
@@ -86,7 +88,7 @@ def _local_samples(locale: str) -> dict[str, list[str]]:
 def _localise_types(types: list[dict], locale: str) -> None:
     extra = copy.deepcopy(LOCAL_SYNONYMS.get(locale, {}))
     for slot_type in types:
-        additions = extra.pop(slot_type["name"], {})
+        additions: dict[str, Sequence[str]] = extra.pop(slot_type["name"], {})
         for value in slot_type["values"]:
             name = value["name"]
             name["value"] = content.regional(name["value"], locale)

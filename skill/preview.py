@@ -115,7 +115,7 @@ class Renderer:
             text = self.value(node.get("text", ""), context)
             return f'<div class="text" style="{css}">{escape(_plain(text))}</div>'
         direction = self.value(node.get("direction", "column"), context) if kind == "Container" else "column"
-        children = self.children(node, context, direction)
+        children = self.children(node, context, str(direction))
         return f'<div class="{kind.lower()}" style="{css}">{children}</div>'
 
     def children(self, node: dict, context: dict, direction: str) -> str:
@@ -123,7 +123,7 @@ class Renderer:
         if "data" not in node:
             pairs = [(template, context) for template in templates]
         else:
-            data = self.value(node["data"], context) or []
+            data = _as_list(self.value(node["data"], context))
             numbered = node.get("numbered", False)
             pairs = [(templates[0], _item_context(context, item, index, numbered)) for index, item in enumerate(data)]
         return "".join(
@@ -169,7 +169,7 @@ class Renderer:
             ("wrap", "flex-wrap"),
         ):
             if name in props:
-                rules.append(f"{css_name}:{_CSS_WORDS[props[name]]}")
+                rules.append(f"{css_name}:{_CSS_WORDS[str(props[name])]}")
         for name, css_name in (
             ("color", "color"),
             ("backgroundColor", "background-color"),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+from typing import cast
 
-from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope
 
 from skill import topics
@@ -49,7 +50,7 @@ def parse_envelope(body: str | bytes | dict) -> RequestEnvelope:
 def dispatch(envelope: RequestEnvelope, context: object = None) -> dict:
     """Run the skill on a parsed envelope and return the response as JSON data."""
     response = SKILL.invoke(request_envelope=envelope, context=context)
-    return _serializer.serialize(response)
+    return cast(dict, _serializer.serialize(response))  # a Response serializes to a JSON object
 
 
 def invoke(body: str | bytes | dict) -> dict:

@@ -28,10 +28,11 @@ import urllib.parse
 import urllib.request
 import warnings
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import certifi
 from cryptography import x509
@@ -43,8 +44,8 @@ from cryptography.x509.verification import PolicyBuilder, Store
 from cryptography.x509.verification import VerificationError as _ChainError
 
 __all__ = [
-    "VerificationError",
     "RequestVerifier",
+    "VerificationError",
     "default_fetcher",
     "load_trust_roots",
 ]
@@ -165,7 +166,7 @@ def _load_roots_cached(pem_path: str) -> tuple[x509.Certificate, ...]:
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
@@ -239,11 +240,11 @@ def _parse_timestamp(raw: Any) -> datetime:
         raise VerificationError("request timestamp is not valid")
     try:
         if isinstance(raw, (int, float)):
-            return datetime.fromtimestamp(raw / 1000.0, tz=timezone.utc)
+            return datetime.fromtimestamp(raw / 1000.0, tz=UTC)
         if isinstance(raw, str):
             parsed = datetime.fromisoformat(raw)
             # Alexa timestamps are UTC; a missing offset means UTC, not local time.
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     except (ValueError, OverflowError, OSError):
         pass
     raise VerificationError("request timestamp is not valid")
@@ -361,7 +362,7 @@ class RequestVerifier:
 
     def _now(self) -> datetime:
         now = self._clock()
-        return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+        return now if now.tzinfo else now.replace(tzinfo=UTC)
 
     def _check_application_id(self, envelope: dict) -> None:
         if self._skill_id is None:
@@ -400,6 +401,7 @@ class RequestVerifier:
             leader = flight is None
             if leader:
                 flight = self._inflight[url] = _Flight()
+        assert flight is not None  # set above, under the lock, by whoever leads
         if leader:
             return self._lead_flight(url, now, flight)
         return self._follow_flight(flight)
@@ -481,6 +483,8 @@ class RequestVerifier:
             raise VerificationError("certificate is not yet valid")
         if not _has_exact_san(leaf):
             raise VerificationError("certificate is not issued to echo-api.amazon.com")
+        if self._store is None:
+            raise VerificationError("signature checks are off")
         verifier = PolicyBuilder().store(self._store).time(now).build_server_verifier(x509.DNSName(_SIGNER_DNS_NAME))
         try:
             return verifier.verify(leaf, intermediates)

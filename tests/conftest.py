@@ -13,7 +13,7 @@ from skill.app import create_app
 from skill.config import Config
 from skill.local_ca import LocalAlexaCA
 from skill.simulator import requests as alexa
-from skill.simulator.requests import ECHO_DOT, ECHO_SHOW
+from skill.simulator.requests import ECHO_DOT
 from skill.speech import plain
 
 SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"

@@ -26,7 +26,7 @@ from skill.content import LOCALES
 from skill.conversation import HISTORY, LAST_REPLY, MISSES, MOVES
 from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS
 
-_COMMON = dict(
+_COMMON: dict = dict(  # noqa: C408  (keyword names read as the settings they are)
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -132,7 +132,7 @@ def _paths(node, prefix=()):
     items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
     for key, child in items:
         yield node, key
-        yield from _paths(child, prefix + (key,))
+        yield from _paths(child, (*prefix, key))
 
 
 @st.composite

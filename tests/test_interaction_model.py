@@ -451,7 +451,7 @@ def _expansions(sample: str, intent: dict, types: dict) -> set[str]:
     expanded = set()
     for combo in itertools.product(*choices):
         text = sample
-        for ref, filler in zip(refs, combo):
+        for ref, filler in zip(refs, combo, strict=True):
             text = text.replace("{" + ref + "}", filler, 1)
         expanded.add(_norm(text))
     return expanded

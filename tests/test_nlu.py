@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from skill.simulator import model as model_module
 from skill.simulator import evaluation
+from skill.simulator import model as model_module
 from skill.simulator.evaluation import (
     LABELLED_SETS,
     LABELS_DIR,
@@ -17,7 +17,7 @@ from skill.simulator.evaluation import (
     load_out_of_domain,
     load_set,
 )
-from skill.simulator.model import InteractionModel, IntentModel, SlotValue, load_model
+from skill.simulator.model import IntentModel, InteractionModel, SlotValue, load_model
 from skill.simulator.nlu import FALLBACK_INTENT, NLU, THRESHOLD, nlu_for
 from skill.simulator.text import normalise, number_words
 from skill.topics import INTENT_ROUTES, catalogue
@@ -273,7 +273,7 @@ def test_no_slotless_sample_hides_a_slot_value():
     """A slotless sample equal to a slot sample filled with a value would win without the value."""
     model = load_model("en-US")
     for intent in model.intents.values():
-        filled = set()
+        filled: set[str] = set()
         for sample in intent.samples:
             match = re.search(r"\{(\w+)\}", sample)
             if match and intent.slots[match.group(1)] in model.types:  # AMAZON.SearchQuery takes any words

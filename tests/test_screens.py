@@ -4,11 +4,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ECHO_DOT, ECHO_SHOW, Conversation, envelope, launch_request
+from conftest import Conversation, envelope, launch_request
 
 from skill import content, screens
 from skill.preview import COMPONENTS, STYLE_PROPERTIES, PreviewError, Renderer, page, write_previews
 from skill.replies import Reply, phrase_reply, topic_reply
+from skill.simulator.requests import ECHO_DOT, ECHO_SHOW
 from skill.skill import invoke
 from skill.topics import catalogue
 
@@ -56,7 +57,7 @@ def test_echo_show_launch_gets_a_screen_and_echo_dot_does_not(client):
     show = Conversation(client, interfaces=ECHO_SHOW).launch()
     (directive,) = directives(show)
     assert directive["document"]["type"] == "APL"
-    assert payload_of(show)["text"] == show.speech.removesuffix(" " + show.reprompt)
+    assert payload_of(show)["text"] == show.speech.removesuffix(" " + (show.reprompt or ""))
 
     dot = Conversation(client, interfaces=ECHO_DOT).launch()
     assert "directives" not in dot.response
@@ -81,7 +82,7 @@ def test_every_kind_of_answer_gets_a_screen_on_a_show(client):
 def test_a_runtime_too_old_for_the_documents_gets_no_screen():
     old = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "1.4"}}}
     assert "directives" not in invoke(envelope(launch_request(), interfaces=old))["response"]
-    unstated = {"Alexa.Presentation.APL": {}}
+    unstated: dict[str, dict] = {"Alexa.Presentation.APL": {}}
     assert invoke(envelope(launch_request(), interfaces=unstated))["response"]["directives"]
 
 
@@ -208,7 +209,7 @@ def test_lists_show_the_entries_behind_the_overview(locale):
         assert screen.document == "list"
         items = screen.datasources[screens.DATASOURCE]["items"]
         assert [item["title"] for item in items] == [entry.title for entry in topic.entries]
-        for item, entry in zip(items, topic.entries):
+        for item, entry in zip(items, topic.entries, strict=True):
             assert item["detail"] in ("", entry.detail)
 
 
@@ -220,7 +221,7 @@ def test_relief_table_shows_each_method_and_how_in_the_methods_own_words(locale)
     assert screen.document == "table"
     rows = screen.datasources[screens.DATASOURCE]["rows"]
     assert [row["method"] for row in rows] == [entry.title for entry in relief.entries]
-    for row, entry in zip(rows, relief.entries):
+    for row, entry in zip(rows, relief.entries, strict=True):
         assert row["how"], entry.id
         for line in row["how"]:
             assert line["text"] in f"{entry.detail} {entry.more or ''}", (entry.id, line["text"])
@@ -275,7 +276,7 @@ def test_every_answer_has_a_card_within_alexas_limit_with_the_same_facts(locale)
 def test_cards_reach_the_alexa_app_on_every_device(client):
     for interfaces in (ECHO_DOT, ECHO_SHOW):
         card = Conversation(client, interfaces=interfaces).ask("SymptomsIntent").card
-        assert card["type"] == "Simple" and "Referred pain" in card["content"]
+        assert card is not None and card["type"] == "Simple" and "Referred pain" in card["content"]
 
 
 # --------------------------------------------------------------------------

@@ -86,6 +86,7 @@ def gunicorn(tmp_path):
         stderr=subprocess.PIPE,
     )
     try:
+        assert proc.stderr is not None  # a pipe, above
         if not _wait_until(lambda: proc.poll() is not None or _healthy(port), 20) or proc.poll() is not None:
             pytest.fail("gunicorn did not start: " + proc.stderr.read().decode()[-2000:])
         yield proc, port, tmp_path / "in-flight"
@@ -93,7 +94,8 @@ def gunicorn(tmp_path):
         if proc.poll() is None:
             proc.kill()
         proc.wait(10)
-        proc.stderr.close()
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 def test_sigterm_lets_the_in_flight_request_finish(gunicorn):

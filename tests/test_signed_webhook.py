@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import SKILL_ID, Conversation, envelope, intent_request, launch_request, slot
@@ -40,7 +40,7 @@ def encode(body: dict) -> bytes:
 
 
 def stamped(seconds_from_now: float) -> dict:
-    when = datetime.now(timezone.utc) + timedelta(seconds=seconds_from_now)
+    when = datetime.now(UTC) + timedelta(seconds=seconds_from_now)
     return envelope(launch_request() | {"timestamp": when.strftime("%Y-%m-%dT%H:%M:%SZ")})
 
 
@@ -169,7 +169,7 @@ def _app_serving(ca, chain: bytes):
     ],
 )
 def test_each_chain_failure_is_a_400(local_ca, valid_from, valid_to, chain_args, reason):
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     chain = local_ca.issue_chain(not_before=now + valid_from, not_after=now + valid_to, **chain_args)
     data = encode(envelope(launch_request()))
     assert post(_app_serving(local_ca, chain).test_client(), data, local_ca.sign(data)) == (400, {"error": reason})

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from skill.config import Config
 from skill.local_ca import create_app_trusting
 from skill.simulator import cli
 from skill.simulator import requests as alexa
-from skill.simulator.model import InteractionModel, IntentModel
+from skill.simulator.model import IntentModel, InteractionModel
 from skill.simulator.nlu import NLU
 from skill.simulator.session import Simulator
 from skill.simulator.transport import InProcess, TransportError, Webhook, local_ca_signer
@@ -66,8 +66,8 @@ def test_envelope_is_what_alexa_sends(sim, wire):
     assert system["apiEndpoint"] == "https://api.amazonalexa.com" and system["apiAccessToken"]
     assert request["type"] == "LaunchRequest" and request["locale"] == "en-US"
     assert request["requestId"].startswith("amzn1.echo-api.request.")
-    sent_at = datetime.strptime(request["timestamp"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
-    assert abs(datetime.now(timezone.utc) - sent_at) < timedelta(seconds=5)
+    sent_at = datetime.strptime(request["timestamp"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert abs(datetime.now(UTC) - sent_at) < timedelta(seconds=5)
 
 
 def test_intent_request_carries_every_declared_slot_with_resolutions(sim, wire):
@@ -125,7 +125,7 @@ def test_changing_one_envelope_in_place_leaves_the_next_untouched():
     assert after["context"]["System"]["device"]["supportedInterfaces"] == {
         "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}
     }
-    assert alexa.ECHO_SHOW == after["context"]["System"]["device"]["supportedInterfaces"]
+    assert after["context"]["System"]["device"]["supportedInterfaces"] == alexa.ECHO_SHOW
     assert after["context"]["System"]["user"]["permissions"]["consentToken"] == "t"
     assert after["session"]["user"]["permissions"]["consentToken"] == "t"
     assert first["session"]["user"]["permissions"]["consentToken"] == "t"  # session and System apart
@@ -237,7 +237,7 @@ def test_signed_requests_pass_a_webhook_that_verifies(serve, tmp_path, monkeypat
     identity = alexa.Identity(skill_id=SKILL_ID)
     signed = Simulator(Webhook(url, signer=signer), identity=identity)
     assert "Welcome" in signed.say("open back knot guide").speech
-    with pytest.raises(TransportError, match="HTTP 400 .*: missing SignatureCertChainUrl header"):
+    with pytest.raises(TransportError, match=r"HTTP 400 .*: missing SignatureCertChainUrl header"):
         Simulator(Webhook(url), identity=identity).say("open back knot guide")
 
 

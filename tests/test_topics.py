@@ -44,7 +44,8 @@ def test_every_custom_intent_has_an_expected_answer():
 def test_each_intent_answers_its_topic(client, intent):
     turn = Conversation(client).ask(intent)
     assert EXPECTED[intent] in turn.speech
-    assert turn.card["title"] and EXPECTED[intent] in turn.card["content"]
+    card = turn.card
+    assert card is not None and card["title"] and EXPECTED[intent] in card["content"]
 
 
 SLOT_OF_TYPE = {route.slot_type: (intent, route.slot) for intent, route in INTENT_ROUTES.items() if route.slot}
@@ -84,7 +85,7 @@ def test_every_answer_is_short_valid_ssml_and_ends_with_a_question(topic_id):
     reply = topic_reply(CATALOGUE, topic_id)
     spoken = f"{reply.speech} {reply.question}"
     assert len(spoken.split()) <= LONGEST_ANSWER_WORDS, spoken
-    assert reply.question.endswith("?")
+    assert reply.question is not None and reply.question.endswith("?")
     ElementTree.fromstring(f"<speak>{ssml(spoken)}</speak>")
 
 
@@ -115,4 +116,5 @@ def test_speech_is_escaped_for_ssml(client, monkeypatch):
 
 def test_cards_carry_the_details_behind_an_overview(client):
     card = Conversation(client).ask("ReliefIntent").card
+    assert card is not None
     assert "20 to 30 seconds" in card["content"] and "30 to 60 seconds" in card["content"]

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ from skill.verification import (
     load_trust_roots,
 )
 
-UTC = timezone.utc
+UTC = UTC
 T0 = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
 SKILL_ID = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
 USER_ID = "amzn1.ask.account.SECRETUSERIDXYZ"
@@ -570,7 +570,7 @@ def test_cached_chain_dropped_when_leaf_expires(pki, clock, make_verifier, fetch
 
 def test_cache_is_bounded(pki, clock, make_verifier):
     urls = [f"https://s3.amazonaws.com/echo.api/cert-{i}.pem" for i in range(4)]
-    fetcher = LocalFetcher({u: pki.chain for u in urls})
+    fetcher = LocalFetcher(dict.fromkeys(urls, pki.chain))
     verifier = make_verifier(fetcher=fetcher, cache_size=3)
     env = make_envelope(clock.now)
     for url in urls:
@@ -578,19 +578,19 @@ def test_cache_is_bounded(pki, clock, make_verifier):
     verifier.verify(*sign(env, pki.ca, url=urls[-1]).args())
     assert fetcher.calls == urls  # most recent still cached
     verifier.verify(*sign(env, pki.ca, url=urls[0]).args())
-    assert fetcher.calls == urls + [urls[0]]  # oldest was evicted
+    assert fetcher.calls == [*urls, urls[0]]  # oldest was evicted
 
 
 def test_cache_is_lru(pki, clock, make_verifier):
     urls = [f"https://s3.amazonaws.com/echo.api/cert-{i}.pem" for i in range(3)]
-    fetcher = LocalFetcher({u: pki.chain for u in urls})
+    fetcher = LocalFetcher(dict.fromkeys(urls, pki.chain))
     verifier = make_verifier(fetcher=fetcher, cache_size=2)
     env = make_envelope(clock.now)
     run = lambda u: verifier.verify(*sign(env, pki.ca, url=u).args())  # noqa: E731
     run(urls[0])
     run(urls[1])
     run(urls[0])
-    run(urls[2])  # noqa: E702
+    run(urls[2])
     run(urls[0])  # recently used, so urls[1] was evicted instead
     assert fetcher.calls == urls
 
@@ -740,7 +740,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         path = self.path
         if path == "/small":
             self._send(b"x" * 100)
@@ -816,7 +816,7 @@ def test_default_fetcher_honours_custom_cap(loopback, no_proxy):
 
 def test_default_fetcher_times_out(loopback, no_proxy):
     started = time.monotonic()
-    with pytest.raises(VerificationError, match="could not be fetched|timed out"):
+    with pytest.raises(VerificationError, match=r"could not be fetched|timed out"):
         default_fetcher(loopback + "/slow", timeout=0.3)
     assert time.monotonic() - started < 1.4
 

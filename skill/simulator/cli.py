@@ -13,6 +13,7 @@ file, an unreachable webhook), never because of what the skill answers.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -24,7 +25,7 @@ from skill.simulator import requests as alexa
 from skill.simulator.model import ModelError
 from skill.simulator.nlu import nlu_for
 from skill.simulator.session import Simulator, Turn
-from skill.simulator.transport import InProcess, TransportError, Webhook, local_ca_signer
+from skill.simulator.transport import InProcess, Transport, TransportError, Webhook, local_ca_signer
 
 FAILED = 1
 
@@ -116,6 +117,7 @@ def _simulator(args: argparse.Namespace, replay: dict | None) -> Simulator:
     identity = alexa.Identity(skill_id=skill_id)
     if args.screen:
         identity = replace(identity, interfaces=alexa.ECHO_SHOW)
+    transport: Transport
     if args.url:
         signer = local_ca_signer(args.sign) if args.sign else None
         transport = Webhook(args.url, signer=signer)
@@ -167,10 +169,8 @@ def _read_line(as_json: bool, interactive: bool) -> str:
 
 
 def _enable_line_editing() -> None:
-    try:
+    with contextlib.suppress(ImportError):  # not on every platform
         import readline  # noqa: F401  (arrow keys and history in input())
-    except ImportError:  # not on every platform
-        pass
 
 
 class _Output:

@@ -79,13 +79,8 @@ def load_examples(path: Path) -> list[Example]:
     examples = []
     for line in _lines(path):
         label, text, *slot_specs = (part.strip() for part in line.split("|"))
-        slots: dict[str, str] | None = {}
-        for spec in " ".join(slot_specs).split():
-            if spec == ANY_SLOTS:
-                slots = None
-                break
-            name, _, value = spec.partition("=")
-            slots[name] = value
+        specs = " ".join(slot_specs).split()
+        slots = None if ANY_SLOTS in specs else dict(spec.partition("=")[::2] for spec in specs)
         examples.append(Example(text, label, slots))
     return examples
 
@@ -110,7 +105,7 @@ def answer(label: str, slots: dict[str, str]) -> str:
     if route is None:
         return label
     value = slots.get(route.slot) if route.slot else None
-    if value is None:
+    if value is None or route.slot_type is None:
         return route.topic
     return SLOT_VALUE_TOPICS[route.slot_type].get(value, f"{route.topic} (unmatched {value})")
 

@@ -195,8 +195,8 @@ class NLU:
         self._intent_words = self._words_by_intent()
         self._weights = self._word_weights()
         self._by_stem: dict[str, list[int]] = defaultdict(list)
-        for index, sample in enumerate(self._samples):
-            for s in sample.stems:
+        for index, known in enumerate(self._samples):
+            for s in known.stems:
                 self._by_stem[s].append(index)
         self._sample_weight = [self._weight(s.stems) for s in self._samples]
         self._vocabulary = sorted(self._known_words())
@@ -231,7 +231,7 @@ class NLU:
             self._carriers.append(carrier)
 
     def _value_keys(self, values: tuple[SlotValue, ...]) -> dict[tuple[str, ...], SlotValue]:
-        index = {}
+        index: dict[tuple[str, ...], SlotValue] = {}
         for value in values:
             for phrasing in value.phrasings:
                 key = _value_key(self._words(phrasing))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import copy
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import Any
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 # A voice-only device (Echo Dot) declares no interface the skill uses; an
@@ -33,7 +34,7 @@ class Identity:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def new_request_id() -> str:
@@ -86,7 +87,7 @@ def slot(
     A value the slot type knows resolves (ER_SUCCESS_MATCH, with the value's
     id and canonical name); any other words resolve to ER_SUCCESS_NO_MATCH.
     """
-    filled = {"name": name, "value": value, "confirmationStatus": "NONE", "source": "USER"}
+    filled: dict[str, Any] = {"name": name, "value": value, "confirmationStatus": "NONE", "source": "USER"}
     if slot_type and not slot_type.startswith("AMAZON."):  # built-in types carry no entity resolution
         resolution: dict = {"authority": authority(skill_id, slot_type)}
         if value_id:

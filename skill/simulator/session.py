@@ -17,6 +17,7 @@ from skill.simulator.transport import InProcess, Transport
 from skill.speech import plain
 
 EXIT_REASON = "USER_INITIATED"
+DEFAULT_IDENTITY = alexa.Identity()
 SILENCE_REASON = "EXCEEDED_MAX_REPROMPTS"
 
 
@@ -98,7 +99,7 @@ class Simulator:
         transport: Transport | None = None,
         *,
         locale: str = "en-US",
-        identity: alexa.Identity = alexa.Identity(),
+        identity: alexa.Identity = DEFAULT_IDENTITY,
         nlu: NLU | None = None,
     ):
         self.transport = transport or InProcess()
@@ -126,7 +127,7 @@ class Simulator:
             request = alexa.launch_request(self.locale)
         else:
             request = alexa.intent_request(
-                understood.intent, self._slots(understood), self.locale, self._dialog_state(understood.intent)
+                understood.label, self._slots(understood), self.locale, self._dialog_state(understood.intent)
             )
         return self._send(utterance, understood, request)
 
@@ -154,6 +155,7 @@ class Simulator:
         return self._send(utterance, understood, alexa.session_ended_request(reason, self.locale))
 
     def _send(self, utterance: str | None, understood: Understanding | None, request: dict) -> Turn:
+        assert self.session_id is not None  # every caller opens the session first
         body = alexa.envelope(
             request, self.identity, attributes=self.attributes, new=self.new, session_id=self.session_id
         )
@@ -172,7 +174,7 @@ class Simulator:
 
     def _slots(self, understood: Understanding) -> dict:
         """Every slot the intent declares, as Alexa sends them: filled or empty."""
-        intent = self.nlu.model.intents.get(understood.intent)
+        intent = self.nlu.model.intents.get(understood.label)
         slots = {name: {"name": name, "confirmationStatus": "NONE"} for name in (intent.slots if intent else {})}
         for name, said in understood.slots.items():
             slots |= alexa.slot(

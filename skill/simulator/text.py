@@ -41,7 +41,10 @@ _SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"
 # "'s" after these is "is"; elsewhere it is a possessive ("child's pose").
 _IS_HOSTS = frozenset("it that there here what where who how he she this".split())
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_ONES = (
+    "zero one two three four five six seven eight nine ten "
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 _NON_WORD = re.compile(r"[^a-z0-9' ]+")
