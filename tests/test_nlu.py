@@ -8,7 +8,7 @@ import re
 import pytest
 
 from skill.simulator import evaluation
-from skill.simulator import model as model_module
+from skill.simulator import nlu as nlu_module
 from skill.simulator.evaluation import (
     LABELLED_SETS,
     LABELS_DIR,
@@ -235,7 +235,7 @@ def test_index_is_built_once_per_locale(monkeypatch):
     def no_reload(*args, **kwargs):
         raise AssertionError("the model was read again")
 
-    monkeypatch.setattr(model_module, "load_model", no_reload)
+    monkeypatch.setattr(nlu_module, "load_model", no_reload)  # the name nlu_for calls
     for said in ("what causes it", "open back knot guide", "yes"):
         nlu_for("en-US").understand(said)
 
