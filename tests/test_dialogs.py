@@ -1,6 +1,6 @@
 """Whole conversations through the webhook, the way a person would have them."""
 
-from conftest import Conversation, slot
+from helpers import Conversation, slot
 
 from skill.content import DISCLAIMER
 

@@ -9,7 +9,7 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, RequestEnvelope
 from ask_sdk_model.slu.entityresolution import StatusCode
-from conftest import SKILL_ID, envelope, intent_request, launch_request, session_ended_request, slot
+from helpers import SKILL_ID, envelope, intent_request, launch_request, session_ended_request, slot
 
 from skill.envelope import envelope_from_json
 from skill.simulator.requests import ECHO_SHOW

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 
 import pytest
-from conftest import SKILL_ID, envelope, intent_request, launch_request, session_ended_request
+from helpers import SKILL_ID, envelope, intent_request, launch_request, session_ended_request
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import Conversation
+from helpers import Conversation
 
 from skill import content, grammar, locales
 from skill.topics import catalogue

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Conversation, envelope, launch_request
+from helpers import Conversation, envelope, launch_request
 
 from skill import content, screens
 from skill.preview import COMPONENTS, STYLE_PROPERTIES, PreviewError, Renderer, page, write_previews

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SKILL_ID, envelope, launch_request
+from helpers import SKILL_ID, envelope, launch_request
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import SKILL_ID, Conversation, envelope, intent_request, launch_request, slot
+from helpers import SKILL_ID, Conversation, envelope, intent_request, launch_request, slot
 
 from skill.app import create_app
 from skill.config import Config

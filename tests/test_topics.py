@@ -3,7 +3,7 @@
 from xml.etree import ElementTree
 
 import pytest
-from conftest import Conversation, slot
+from helpers import Conversation, slot
 
 from skill.replies import topic_reply
 from skill.speech import ssml

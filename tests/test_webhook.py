@@ -4,7 +4,7 @@ import json
 import logging
 
 import pytest
-from conftest import (
+from helpers import (
     API_TOKEN,
     CONSENT_TOKEN,
     DEVICE_ID,
