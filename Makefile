@@ -52,26 +52,26 @@ bench: $(BENCH_STAMP)
 .PHONY: generate package lambda-zip preview
 
 generate: $(STAMP)
-	$(BIN)/python -m skill.packaging generate
+	$(BIN)/python -m tooling.packaging generate
 
 package: $(STAMP)
-	$(BIN)/python -m skill.packaging package $(if $(ENDPOINT),--endpoint '$(ENDPOINT)') $(if $(CERTIFICATE),--certificate '$(CERTIFICATE)')
+	$(BIN)/python -m tooling.packaging package $(if $(ENDPOINT),--endpoint '$(ENDPOINT)') $(if $(CERTIFICATE),--certificate '$(CERTIFICATE)')
 
 lambda-zip: $(STAMP)
-	$(BIN)/python -m skill.packaging lambda-zip
+	$(BIN)/python -m tooling.packaging lambda-zip
 
 preview: $(STAMP)
-	$(BIN)/python -m skill.preview
+	$(BIN)/python -m tooling.preview
 
-# The offline simulator (skill/simulator/): talk to the skill in a terminal, and
+# The offline simulator (tooling/simulator/): talk to the skill in a terminal, and
 # measure how well it understands the labelled utterances in tests/nlu/.
 .PHONY: chat nlu-report
 
 chat: $(STAMP)
-	$(BIN)/python -m skill.simulator $(if $(LOCALE),--locale '$(LOCALE)')
+	$(BIN)/python -m tooling.simulator $(if $(LOCALE),--locale '$(LOCALE)')
 
 nlu-report: $(STAMP)
-	$(BIN)/python -m skill.simulator.evaluation
+	$(BIN)/python -m tooling.simulator.evaluation
 
 # Exact-sample check of interaction_model/en-US.json with Bespoken's virtual-alexa
 # (needs Node.js and the npm registry), against the webhook on 127.0.0.1. Not a test.

@@ -17,7 +17,7 @@ import time
 from bench import coldstart, dispatch, stages, throughput, verification
 from bench.server import ROOT
 from bench.stats import Table
-from skill.local_ca import LocalAlexaCA
+from tooling.local_ca import LocalAlexaCA
 
 
 def machine() -> str:

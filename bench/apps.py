@@ -23,8 +23,8 @@ from flask import Flask, Response, request
 def verified_skill() -> Flask:
     from skill.app import create_app
     from skill.config import Config
-    from skill.local_ca import CERT_URL, LocalFetcher
     from skill.verification import RequestVerifier, load_trust_roots
+    from tooling.local_ca import CERT_URL, LocalFetcher
 
     config = Config.from_env()
     chain = (Path(os.environ["LOCAL_CA_DIR"]) / "chain.pem").read_bytes()

@@ -30,7 +30,7 @@ from pathlib import Path
 from bench import envelopes
 from bench.server import ROOT, Gunicorn
 from bench.stats import Table, median
-from skill.local_ca import LocalAlexaCA
+from tooling.local_ca import LocalAlexaCA
 
 REPEATS = int(os.environ.get("BENCH_COLD_REPEATS", "11"))
 

@@ -1,7 +1,7 @@
 """`make load`: signed requests against gunicorn on 127.0.0.1, then a slow-fetch check.
 
 1. Creates a LocalAlexaCA in a temporary directory and starts gunicorn with
-   skill/gunicorn_conf.py and ``skill.local_ca:create_app_trusting()``:
+   skill/gunicorn_conf.py and ``tooling.local_ca:create_app_trusting()``:
    verification on, trusting only that CA. Loopback only.
 2. Sends LOAD_REQUESTS (20,000) signed requests, a mix of intents, over
    LOAD_CONCURRENCY (64) keep-alive connections; prints throughput, p50, p99
@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from bench.loadgen import run_load, sample_envelopes, signed_requests
-from skill.local_ca import SLOW_CERT_URL, LocalAlexaCA
+from tooling.local_ca import SLOW_CERT_URL, LocalAlexaCA
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -72,7 +72,7 @@ def start_gunicorn(ca_dir: str, port: int) -> subprocess.Popen:
         "gunicorn",
         "--config",
         str(ROOT / "skill" / "gunicorn_conf.py"),
-        "skill.local_ca:create_app_trusting()",
+        "tooling.local_ca:create_app_trusting()",
     ]
     # The request log (one JSON line per request, as in production) goes to a file.
     with open(Path(ca_dir) / "gunicorn.log", "wb") as log:

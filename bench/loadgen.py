@@ -29,8 +29,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bench.envelopes import body
-from skill.simulator import requests as alexa
 from skill.topics import INTENT_ROUTES
+from tooling.simulator import requests as alexa
 
 __all__ = ["LoadResult", "Request", "run_load", "sample_envelopes", "signed_requests", "unsigned_requests"]
 
@@ -291,7 +291,7 @@ def unsigned_requests(envelopes: Iterable[dict]) -> list[Request]:
 
 
 def signed_requests(ca, envelopes: Iterable[dict], **sign_kwargs) -> list[Request]:
-    """Bodies signed by a skill.local_ca.LocalAlexaCA, as Alexa signs them."""
+    """Bodies signed by a tooling.local_ca.LocalAlexaCA, as Alexa signs them."""
     return [Request(r.body, ca.sign(r.body, **sign_kwargs)) for r in unsigned_requests(envelopes)]
 
 
@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
 
     envelopes = sample_envelopes(args.skill_id)
     if args.ca_dir:
-        from skill.local_ca import LocalAlexaCA
+        from tooling.local_ca import LocalAlexaCA
 
         requests = signed_requests(LocalAlexaCA.load(args.ca_dir), envelopes)
     else:

@@ -17,8 +17,8 @@ from bench import envelopes
 from bench.wsgi import post
 from skill.app import create_app
 from skill.config import Config
-from skill.local_ca import LocalAlexaCA
 from skill.verification import RequestVerifier
+from tooling.local_ca import LocalAlexaCA
 
 
 def signed_app(ca: LocalAlexaCA):

@@ -19,7 +19,7 @@ from bench import envelopes
 from bench.loadgen import sample_envelopes, signed_requests
 from bench.stats import Table
 from bench.wsgi import post
-from skill.local_ca import LocalAlexaCA
+from tooling.local_ca import LocalAlexaCA
 
 _PASSES = 200  # over the whole mix
 

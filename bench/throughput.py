@@ -25,7 +25,7 @@ from bench.loadgen import LoadResult, run_load, sample_envelopes, signed_request
 from bench.server import HOST, Gunicorn
 from bench.stats import Table, median
 from skill import gunicorn_conf
-from skill.local_ca import LocalAlexaCA
+from tooling.local_ca import LocalAlexaCA
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))

@@ -1,6 +1,6 @@
 """2. Verification: CPU per verified request, first and cached, ours against the stock verifier.
 
-Every request is signed by a generated CA (skill.local_ca) that both
+Every request is signed by a generated CA (tooling.local_ca) that both
 verifiers trust; the chain URL is answered from memory.  Each measurement
 runs in a fresh process, so "first request" is really the first in a process
 (after imports, including building the verifier) and each verifier's
@@ -24,7 +24,7 @@ import time
 
 from bench import envelopes
 from bench.stats import Table, median, ms, percentile
-from skill.local_ca import LocalAlexaCA
+from tooling.local_ca import LocalAlexaCA
 
 CACHED_REQUESTS = {"ours": 5000, "stock": 1000}
 FIRST_REQUEST_PROCESSES = 5

@@ -435,7 +435,7 @@ CARD_TITLES = {
 }
 
 # Where other English locales differ from US English in the text above (and
-# in the interaction model, which skill/locales.py derives from en-US).
+# in the interaction model, which tooling/locales.py derives from en-US).
 # Canada keeps "-ize" but says "physiotherapist" and spells "fibre" and "tumour".
 _COMMONWEALTH_WORDS = {
     "physical therapist": "physiotherapist",

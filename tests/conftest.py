@@ -11,7 +11,7 @@ from helpers import ARTICLE, SKILL_ID, Conversation
 
 from skill.app import create_app
 from skill.config import Config
-from skill.local_ca import LocalAlexaCA
+from tooling.local_ca import LocalAlexaCA
 
 
 @pytest.fixture
@@ -38,5 +38,5 @@ def article() -> str:
 
 @pytest.fixture(scope="session")
 def local_ca():
-    """A local stand-in for Amazon's signing PKI, valid now (see skill/local_ca.py)."""
+    """A local stand-in for Amazon's signing PKI, valid now (see tooling/local_ca.py)."""
     return LocalAlexaCA.create()

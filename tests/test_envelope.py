@@ -12,7 +12,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from helpers import SKILL_ID, envelope, intent_request, launch_request, session_ended_request, slot
 
 from skill.envelope import envelope_from_json
-from skill.simulator.requests import ECHO_SHOW
+from tooling.simulator.requests import ECHO_SHOW
 
 SDK = DefaultSerializer()
 

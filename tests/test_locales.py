@@ -5,8 +5,9 @@ import json
 import pytest
 from helpers import Conversation
 
-from skill import content, grammar, locales
+from skill import content
 from skill.topics import catalogue
+from tooling import grammar, locales
 
 GENERATED = locales.generated_locales()
 PHYSIO_LOCALES = ("en-GB", "en-CA", "en-AU", "en-IN")
@@ -41,7 +42,7 @@ def test_five_locales_all_generated_from_the_grammar():
 def test_committed_model_is_what_the_generator_makes(locale):
     committed = locales.model_path(locale).read_text(encoding="utf-8")
     assert committed == locales.render(locales.model_for(locale)), (
-        f"{locale}.json is stale: run `make generate` (python -m skill.packaging generate)"
+        f"{locale}.json is stale: run `make generate` (python -m tooling.packaging generate)"
     )
 
 

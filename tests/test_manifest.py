@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from skill import content, locales, packaging
+from skill import content
+from tooling import locales, packaging
 
 MANIFEST = json.loads(packaging.MANIFEST_PATH.read_text(encoding="utf-8"))["manifest"]
 LISTINGS = MANIFEST["publishingInformation"]["locales"]
@@ -19,7 +20,7 @@ KEYWORDS_MAX = 30
 def test_committed_manifest_is_what_the_generator_makes():
     committed = packaging.MANIFEST_PATH.read_text(encoding="utf-8")
     assert committed == locales.render(packaging.manifest()), (
-        "skill.json is stale: run `make generate` (python -m skill.packaging generate)"
+        "skill.json is stale: run `make generate` (python -m tooling.packaging generate)"
     )
 
 

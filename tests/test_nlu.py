@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from skill.simulator import evaluation
-from skill.simulator import nlu as nlu_module
-from skill.simulator.evaluation import (
+from skill.topics import INTENT_ROUTES, catalogue
+from tooling.simulator import evaluation
+from tooling.simulator import nlu as nlu_module
+from tooling.simulator.evaluation import (
     LABELLED_SETS,
     LABELS_DIR,
     evaluate,
@@ -17,10 +18,9 @@ from skill.simulator.evaluation import (
     load_out_of_domain,
     load_set,
 )
-from skill.simulator.model import IntentModel, InteractionModel, SlotValue, load_model
-from skill.simulator.nlu import FALLBACK_INTENT, NLU, THRESHOLD, nlu_for
-from skill.simulator.text import normalise, number_words
-from skill.topics import INTENT_ROUTES, catalogue
+from tooling.simulator.model import IntentModel, InteractionModel, SlotValue, load_model
+from tooling.simulator.nlu import FALLBACK_INTENT, NLU, THRESHOLD, nlu_for
+from tooling.simulator.text import normalise, number_words
 
 # Intents whose phrasings the natural splits measure (by the answer heard), not the older labelled set.
 SIGN_INTENTS = {

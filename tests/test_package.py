@@ -6,7 +6,8 @@ import zipfile
 
 import pytest
 
-from skill import content, packaging
+from skill import content
+from tooling import packaging
 
 
 @pytest.fixture(scope="module")

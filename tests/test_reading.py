@@ -85,7 +85,7 @@ def test_every_lexicon_is_used():
     import inspect
     from pathlib import Path
 
-    from skill import grammar
+    from tooling import grammar
 
     users = inspect.getsource(reading) + Path(grammar.GRAMMAR_PATH).read_text(encoding="utf-8")
     for name, value in vars(lexicon).items():

@@ -7,11 +7,11 @@ import pytest
 from helpers import Conversation, envelope, launch_request
 
 from skill import content, screens
-from skill.preview import COMPONENTS, STYLE_PROPERTIES, PreviewError, Renderer, page, write_previews
 from skill.replies import Reply, phrase_reply, topic_reply
-from skill.simulator.requests import ECHO_DOT, ECHO_SHOW
 from skill.skill import invoke
 from skill.topics import catalogue
+from tooling.preview import COMPONENTS, STYLE_PROPERTIES, PreviewError, Renderer, page, write_previews
+from tooling.simulator.requests import ECHO_DOT, ECHO_SHOW
 
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 CARD_LIMIT = 8000  # title and content together, per Amazon's card documentation

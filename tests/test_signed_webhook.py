@@ -17,8 +17,8 @@ from helpers import SKILL_ID, Conversation, envelope, intent_request, launch_req
 
 from skill.app import create_app
 from skill.config import Config
-from skill.local_ca import CERT_URL, SLOW_CERT_URL, LocalFetcher, create_app_trusting, new_key
 from skill.verification import RequestVerifier
+from tooling.local_ca import CERT_URL, SLOW_CERT_URL, LocalFetcher, create_app_trusting, new_key
 
 DAY = timedelta(days=1)
 

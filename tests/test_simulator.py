@@ -16,13 +16,13 @@ from werkzeug.serving import make_server
 
 from skill.app import create_app
 from skill.config import Config
-from skill.local_ca import create_app_trusting
-from skill.simulator import cli
-from skill.simulator import requests as alexa
-from skill.simulator.model import IntentModel, InteractionModel
-from skill.simulator.nlu import NLU
-from skill.simulator.session import Simulator
-from skill.simulator.transport import InProcess, TransportError, Webhook, local_ca_signer
+from tooling.local_ca import create_app_trusting
+from tooling.simulator import cli
+from tooling.simulator import requests as alexa
+from tooling.simulator.model import IntentModel, InteractionModel
+from tooling.simulator.nlu import NLU
+from tooling.simulator.session import Simulator
+from tooling.simulator.transport import InProcess, TransportError, Webhook, local_ca_signer
 
 SKILL_ID = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
 REPLAY = Path(__file__).parent / "dialogs" / "replay-example.json"
@@ -322,9 +322,9 @@ def test_repl_with_json_keeps_stdout_for_json(capsys, monkeypatch):
 
 def test_module_and_console_script_entry_points():
     scripts = {e.name: e.value for e in entry_points(group="console_scripts")}
-    assert scripts.get("skill-sim") == "skill.simulator.cli:main"
+    assert scripts.get("skill-sim") == "tooling.simulator.cli:main"
     done = subprocess.run(
-        [sys.executable, "-m", "skill.simulator", "--say", "open back knot guide"],
+        [sys.executable, "-m", "tooling.simulator", "--say", "open back knot guide"],
         capture_output=True,
         text=True,
         timeout=60,

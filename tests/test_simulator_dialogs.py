@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from skill.simulator.evaluation import slot_summary
-from skill.simulator.session import Simulator, Turn
 from skill.topics import MORE_SUFFIX, catalogue
+from tooling.simulator.evaluation import slot_summary
+from tooling.simulator.session import Simulator, Turn
 
 DIALOGS = Path(__file__).parent / "dialogs"
 TURN_KEYS = {"user", "intent", "slots", "topic", "phrase", "says", "not_says", "ended"}

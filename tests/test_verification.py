@@ -1,6 +1,6 @@
 """Tests for skill.verification: Amazon's "request was sent by Alexa" checks.
 
-No network: certificates come from skill.local_ca, the chain fetcher serves
+No network: certificates come from tooling.local_ca, the chain fetcher serves
 them from memory, the clock is fixed, and default_fetcher is exercised against a loopback server.
 """
 
@@ -22,13 +22,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
 import skill.verification as verification
-from skill.local_ca import CERT_URL, LocalAlexaCA, LocalFetcher, new_key
 from skill.verification import (
     RequestVerifier,
     VerificationError,
     default_fetcher,
     load_trust_roots,
 )
+from tooling.local_ca import CERT_URL, LocalAlexaCA, LocalFetcher, new_key
 
 UTC = UTC
 T0 = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
@@ -41,7 +41,7 @@ FIXTURE_DIR = Path(__file__).parent / "fixtures" / "alexa-signed-request-sha1"
 
 
 # --------------------------------------------------------------------------
-# Test PKI: skill.local_ca's root -> intermediate -> leaves, all RSA 2048
+# Test PKI: tooling.local_ca's root -> intermediate -> leaves, all RSA 2048
 # --------------------------------------------------------------------------
 
 

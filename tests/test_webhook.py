@@ -19,8 +19,8 @@ from helpers import (
 
 from skill.app import MAX_JSON_DEPTH, create_app
 from skill.config import Config, ConfigError
-from skill.local_ca import CERT_URL, LocalFetcher
 from skill.verification import RequestVerifier
+from tooling.local_ca import CERT_URL, LocalFetcher
 
 
 def post(client, body, content_type="application/json", **headers):
@@ -217,3 +217,16 @@ def test_config_check_explains_a_missing_skill_id(monkeypatch, capsys):
     assert "ALEXA_SKILL_ID is required" in capsys.readouterr().err
     monkeypatch.setenv("ALEXA_VERIFY", "0")
     assert config.main() == 0
+
+
+def test_the_runtime_loads_no_tooling():
+    """The webhook and the Lambda entry import nothing from tooling/ (nor its rapidfuzz)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, skill.app, skill.skill; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'tooling', 'rapidfuzz'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout

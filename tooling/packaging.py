@@ -1,8 +1,8 @@
 """The skill manifest, the ASK CLI skill package, and the AWS Lambda zip.
 
-    python -m skill.packaging generate     # rewrite skill.json and the generated locale models
-    python -m skill.packaging package [--endpoint URL|ARN] [--certificate Trusted|Wildcard|SelfSigned]
-    python -m skill.packaging lambda-zip
+    python -m tooling.packaging generate     # rewrite skill.json and the generated locale models
+    python -m tooling.packaging package [--endpoint URL|ARN] [--certificate Trusted|Wildcard|SelfSigned]
+    python -m tooling.packaging lambda-zip
 
 ``skill.json`` is generated from the content module (store text, disclaimer)
 and the interaction models (invocation name, example phrases), and committed
@@ -22,7 +22,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from skill import content, locales
+from skill import content
+from tooling import locales
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"

@@ -21,11 +21,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from skill.simulator import requests as alexa
-from skill.simulator.model import ModelError
-from skill.simulator.nlu import nlu_for
-from skill.simulator.session import Simulator, Turn
-from skill.simulator.transport import InProcess, Transport, TransportError, Webhook, local_ca_signer
+from tooling.simulator import requests as alexa
+from tooling.simulator.model import ModelError
+from tooling.simulator.nlu import nlu_for
+from tooling.simulator.session import Simulator, Turn
+from tooling.simulator.transport import InProcess, Transport, TransportError, Webhook, local_ca_signer
 
 FAILED = 1
 

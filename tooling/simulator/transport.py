@@ -1,10 +1,10 @@
 """How a request reaches the skill: in this process, or over HTTP to a webhook.
 
 Against a webhook that verifies signatures, requests can be signed with a
-local test CA (skill/local_ca.py).  The server must have been started to
+local test CA (tooling/local_ca.py).  The server must have been started to
 trust that CA and nothing else; the production server never does:
 
-    ALEXA_SKILL_ID=... LOCAL_CA_DIR=.sim-ca gunicorn 'skill.local_ca:create_app_trusting()'
+    ALEXA_SKILL_ID=... LOCAL_CA_DIR=.sim-ca gunicorn 'tooling.local_ca:create_app_trusting()'
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _reason(error: urllib.error.HTTPError) -> str:
 
 def local_ca_signer(directory: str | Path) -> Signer:
     """Sign with the test CA saved in ``directory``, creating one there if there is none."""
-    from skill.local_ca import LocalAlexaCA
+    from tooling.local_ca import LocalAlexaCA
 
     path = Path(directory)
     if not (path / "root.pem").exists():

@@ -1,13 +1,13 @@
 """Interaction models for every English locale, made from one source.
 
 The source of sample utterances and slot values is the grammar,
-``interaction_model/grammar.txt``, which ``skill/grammar.py`` expands into the
+``interaction_model/grammar.txt``, which ``tooling/grammar.py`` expands into the
 en-US model.  Every other locale's model is generated from that: the content
 module's regional words are applied (``physiotherapist``, ``fibres``...),
 and the few phrasings only that locale uses are added from ``LOCAL_SAMPLES``
 and ``LOCAL_SYNONYMS`` below.  The generated files are
 committed so that they can be pasted into the developer console; never edit
-them by hand.  After changing the source, run ``python -m skill.locales`` (or
+them by hand.  After changing the source, run ``python -m tooling.locales`` (or
 ``make generate``); a test fails while the committed files are stale.
 """
 
@@ -18,7 +18,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from skill import content, grammar
+from skill import content
+from tooling import grammar
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "interaction_model"
 SOURCE_LOCALE = "en-US"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from skill import conversation
 from skill.replies import Reply, topic_reply
-from skill.simulator.nlu import FALLBACK_INTENT, NLU, SESSION_END, Understanding, nlu_for
 from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, catalogue, entry_position
+from tooling.simulator.nlu import FALLBACK_INTENT, NLU, SESSION_END, Understanding, nlu_for
 
 ANY_SLOTS = "*"
 UNRESOLVED = "?"
@@ -199,7 +199,7 @@ def summary(name: str, report: Report) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m skill.simulator.evaluation", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tooling.simulator.evaluation", description=__doc__.split("\n")[0])
     parser.add_argument("labels", nargs="?", type=Path, default=LABELS_DIR, help="directory of labelled files")
     parser.add_argument("--locale", default="en-US")
     parser.add_argument(

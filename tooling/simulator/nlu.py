@@ -41,9 +41,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from skill.simulator import builtins
-from skill.simulator.model import MODEL_DIR, InteractionModel, SlotValue, load_model
-from skill.simulator.text import normalise, stem
+from tooling.simulator import builtins
+from tooling.simulator.model import MODEL_DIR, InteractionModel, SlotValue, load_model
+from tooling.simulator.text import normalise, stem
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 LAUNCH = "LaunchRequest"

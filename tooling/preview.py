@@ -7,7 +7,7 @@ that name a value (``${payload.title}``, ``${data.label}``, ``${ordinal}``)
 and ``@name`` resources.  Anything else raises ``PreviewError``, so a
 document can't drift into something the preview silently draws wrong.
 
-    python -m skill.preview [--locale en-GB] [--viewport 960x480] [--out build/preview]
+    python -m tooling.preview [--locale en-GB] [--viewport 960x480] [--out build/preview]
 """
 
 from __future__ import annotations

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skill.simulator import requests as alexa
-from skill.simulator.nlu import NLU, Understanding, nlu_for
-from skill.simulator.transport import InProcess, Transport
 from skill.speech import plain
+from tooling.simulator import requests as alexa
+from tooling.simulator.nlu import NLU, Understanding, nlu_for
+from tooling.simulator.transport import InProcess, Transport
 
 EXIT_REASON = "USER_INITIATED"
 DEFAULT_IDENTITY = alexa.Identity()

@@ -244,7 +244,7 @@ def create_app_trusting(ca_dir: str | None = None):
     """The webhook with verification on, trusting only a saved local CA.
 
     For gunicorn in load tests, benchmarks and the simulator, on loopback:
-    ``gunicorn 'skill.local_ca:create_app_trusting()'``. The CA directory is
+    ``gunicorn 'tooling.local_ca:create_app_trusting()'``. The CA directory is
     ``ca_dir`` or $LOCAL_CA_DIR; the skill id is $ALEXA_SKILL_ID (required).
     $LOCAL_CA_SLOW_FETCH_S > 0 makes SLOW_CERT_URL take that long to fetch.
     """
