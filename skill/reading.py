@@ -283,6 +283,17 @@ def _only_serious(said: str) -> str:
     return found.group(0) if found else ""
 
 
+_PAIN = _any(lexicon.PAIN_WORDS)
+_SPREAD = _any(lexicon.SPREAD_PLACES)
+_PRESS = _any(lexicon.PRESSING)
+_FLINCH = _any((*lexicon.PAIN_WORDS, *lexicon.FLINCHING))
+_SYMPTOM_PATTERNS = tuple(
+    (topic, re.compile(rf"\b(?:{a}{_GAP}{b}|{b}{_GAP}{a})s?\b"))
+    for topic, a, b in (
+        ("symptom.referred_pain", _PAIN, _SPREAD),
+        ("symptom.tenderness", _PRESS, _FLINCH),
+    )
+)
 _STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
 _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
@@ -305,6 +316,9 @@ def _topic(said: str) -> str | None:
         for topic, pattern in _CAUSE_PATTERNS:
             if pattern.search(said):
                 return topic
+    for topic, pattern in _SYMPTOM_PATTERNS:  # "it aches down into my leg", "it hurts when I press it"
+        if pattern.search(said):
+            return topic
     story = bool(_LUMP.search(said) and _STORY.search(said))
     *specific, (last_topic, mentions_the_lump) = _TOPIC_PATTERNS
     for topic, pattern in specific:

@@ -245,6 +245,7 @@ NATURAL_SPLITS = (
     ("natural-dev3", "tuned on"),
     ("natural-dev4", "tuned on"),
     ("natural-dev5", "tuned on"),
+    ("natural-dev6", "tuned on"),
     ("natural-holdout", "never tuned on"),
 )
 NO_CONTEXT = "-"
