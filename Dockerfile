@@ -24,4 +24,4 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8080'), timeout=2)"
 
 # Listen on every interface inside the container; the port comes from PORT.
-CMD ["sh", "-c", "exec gunicorn --config python:skill.gunicorn_conf --bind 0.0.0.0:${PORT} 'skill.app:create_app()'"]
+CMD ["sh", "-c", "exec gunicorn --config python:skill.web.gunicorn_conf --bind 0.0.0.0:${PORT} 'skill.web.app:create_app()'"]

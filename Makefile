@@ -17,8 +17,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	@$(BIN)/python -m skill.config
-	PORT=$(PORT) $(BIN)/gunicorn --config skill/gunicorn_conf.py 'skill.app:create_app()'
+	@$(BIN)/python -m skill.web.config
+	PORT=$(PORT) $(BIN)/gunicorn --config skill/web/gunicorn_conf.py 'skill.web.app:create_app()'
 
 # Static checks first (each stops the run), then the whole suite.
 test: $(STAMP)

@@ -21,9 +21,9 @@ from flask import Flask, Response, request
 
 
 def verified_skill() -> Flask:
-    from skill.app import create_app
-    from skill.config import Config
-    from skill.verification import RequestVerifier, load_trust_roots
+    from skill.web.app import create_app
+    from skill.web.config import Config
+    from skill.web.verification import RequestVerifier, load_trust_roots
     from tooling.local_ca import CERT_URL, LocalFetcher
 
     config = Config.from_env()

@@ -8,7 +8,7 @@ count.  Each case runs REPEATS times, cases alternating; the ratio is of medians
 - in-process (the Lambda case): ``import skill.skill`` + ``lambda_handler``
   on one envelope, against a bare Flask app (import Flask, build the app,
   one POST straight into its WSGI callable);
-- over HTTP: gunicorn with skill/gunicorn_conf.py serving the verified
+- over HTTP: gunicorn with skill/web/gunicorn_conf.py serving the verified
   webhook, against the same gunicorn serving the bare endpoint; the first
   answer is to a signed POST.
 

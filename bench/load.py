@@ -1,7 +1,7 @@
 """`make load`: signed requests against gunicorn on 127.0.0.1, then a slow-fetch check.
 
 1. Creates a LocalAlexaCA in a temporary directory and starts gunicorn with
-   skill/gunicorn_conf.py and ``tooling.local_ca:create_app_trusting()``:
+   skill/web/gunicorn_conf.py and ``tooling.local_ca:create_app_trusting()``:
    verification on, trusting only that CA. Loopback only.
 2. Sends LOAD_REQUESTS (20,000) signed requests, a mix of intents, over
    LOAD_CONCURRENCY (64) keep-alive connections; prints throughput, p50, p99
@@ -71,7 +71,7 @@ def start_gunicorn(ca_dir: str, port: int) -> subprocess.Popen:
         "-m",
         "gunicorn",
         "--config",
-        str(ROOT / "skill" / "gunicorn_conf.py"),
+        str(ROOT / "skill" / "web" / "gunicorn_conf.py"),
         "tooling.local_ca:create_app_trusting()",
     ]
     # The request log (one JSON line per request, as in production) goes to a file.
@@ -136,7 +136,7 @@ def main() -> int:
         port = _free_port()
         proc = start_gunicorn(ca_dir, port)
         try:
-            print(f"gunicorn on {HOST}:{port} (skill/gunicorn_conf.py), verification on, local CA")
+            print(f"gunicorn on {HOST}:{port} (skill/web/gunicorn_conf.py), verification on, local CA")
             requests = signed_requests(ca, sample_envelopes(SKILL_ID))
             print(
                 f"load: {TOTAL} signed requests, {len(requests)} different bodies, "

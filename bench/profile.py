@@ -15,9 +15,9 @@ from pyinstrument import Profiler
 
 from bench import envelopes
 from bench.wsgi import post
-from skill.app import create_app
-from skill.config import Config
-from skill.verification import RequestVerifier
+from skill.web.app import create_app
+from skill.web.config import Config
+from skill.web.verification import RequestVerifier
 from tooling.local_ca import LocalAlexaCA
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
-SETTINGS = ROOT / "skill" / "gunicorn_conf.py"
+SETTINGS = ROOT / "skill" / "web" / "gunicorn_conf.py"
 
 
 def free_port() -> int:
@@ -23,7 +23,7 @@ def free_port() -> int:
 
 
 class Gunicorn:
-    """One gunicorn master serving ``app`` ("module:factory()") with skill/gunicorn_conf.py."""
+    """One gunicorn master serving ``app`` ("module:factory()") with skill/web/gunicorn_conf.py."""
 
     def __init__(self, app: str, env: dict[str, str], log_path: Path) -> None:
         """``env`` is the server's whole environment; BIND is added."""

@@ -41,9 +41,9 @@ def run(ca: LocalAlexaCA, bare_answer_path: str) -> None:
     from bench.apps import bare
     from bench.profile import signed_app
     from bench.verification import rsa_floor
-    from skill.app import MAX_JSON_DEPTH, _nesting_exceeds
     from skill.skill import SKILL, parse_envelope
-    from skill.verification import RequestVerifier
+    from skill.web.app import MAX_JSON_DEPTH, _nesting_exceeds
+    from skill.web.verification import RequestVerifier
 
     signed = signed_requests(ca, sample_envelopes(envelopes.SKILL_ID))
     bodies = [r.body for r in signed]
@@ -77,7 +77,7 @@ def run(ca: LocalAlexaCA, bare_answer_path: str) -> None:
     }
     os.environ["BENCH_BARE_ANSWER"] = bare_answer_path
     apps = {"bare Flask app": bare(), "verified webhook app": signed_app(ca)}
-    logging.getLogger("skill.verification").setLevel(logging.WARNING)  # "fetched the chain", twice
+    logging.getLogger("skill.web.verification").setLevel(logging.WARNING)  # "fetched the chain", twice
     table = Table(
         "3b. Where the time goes, in-process: CPU per request, mean over the load mix", ["stage", "us/request"]
     )

@@ -1,6 +1,6 @@
 """3. Throughput and 5. memory: the verified webhook against a bare Flask endpoint, under gunicorn.
 
-Both apps run under skill/gunicorn_conf.py (2 gthread workers x 4 threads,
+Both apps run under skill/web/gunicorn_conf.py (2 gthread workers x 4 threads,
 preloaded) on 127.0.0.1, and get the same load from bench/loadgen.py: the
 same mix of signed requests over the same number of keep-alive connections,
 for the same time.  The skill verifies every request (a generated CA it
@@ -24,7 +24,7 @@ from bench import envelopes
 from bench.loadgen import LoadResult, run_load, sample_envelopes, signed_requests
 from bench.server import HOST, Gunicorn
 from bench.stats import Table, median
-from skill import gunicorn_conf
+from skill.web import gunicorn_conf
 from tooling.local_ca import LocalAlexaCA
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
@@ -88,7 +88,7 @@ def run(ca: LocalAlexaCA, ca_dir: str, env: dict[str, str]) -> tuple[dict, Table
     summary = {name: _summary(found) for name, found in rounds.items()}
     bare, skill = summary["bare Flask"], summary["verified webhook"]
     table = Table(
-        f"3. Throughput under gunicorn (skill/gunicorn_conf.py), {CONNECTIONS} connections, "
+        f"3. Throughput under gunicorn (skill/web/gunicorn_conf.py), {CONNECTIONS} connections, "
         f"{ROUNDS} x {SECONDS:.0f} s each, alternating; bare answer {len(answer)} B, "
         f"skill answers {mean_size:.0f} B on average",
         ["app", "requests/s", "p50 ms", "p99 ms", "server CPU us/req", "loadgen CPU us/req", "requests", "errors"],

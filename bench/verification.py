@@ -6,7 +6,7 @@ runs in a fresh process, so "first request" is really the first in a process
 (after imports, including building the verifier) and each verifier's
 one-time work (the stock one loads the OS trust list) is counted once.
 
-- ours: ``skill.verification.RequestVerifier.verify(headers, body, dict)``:
+- ours: ``skill.web.verification.RequestVerifier.verify(headers, body, dict)``:
   URL rules, chain (validated once, then cached), signature, timestamp and
   skill id.
 - stock: ask-sdk-webservice-support 1.3.3 ``RequestVerifier`` +
@@ -33,7 +33,7 @@ FIRST_REQUEST_PROCESSES = 5
 def _verifier(kind: str, ca: LocalAlexaCA, body: bytes, headers: dict):
     """A zero-argument check of one request, timed from before the verifier is built."""
     if kind == "ours":
-        from skill.verification import RequestVerifier
+        from skill.web.verification import RequestVerifier
 
         parsed = json.loads(body)
         started = time.perf_counter()
@@ -108,7 +108,7 @@ def stock_available() -> str | None:
 def run(ca: LocalAlexaCA, ca_dir: str) -> dict:
     from bench.stock_verifier import LABEL
 
-    kinds = {"ours": "ours (skill/verification.py)"}
+    kinds = {"ours": "ours (skill/web/verification.py)"}
     unavailable = stock_available()
     if unavailable is None:
         kinds["stock"] = LABEL

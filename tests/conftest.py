@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from helpers import ARTICLE, SKILL_ID, Conversation
 
-from skill.app import create_app
-from skill.config import Config
+from skill.web.app import create_app
+from skill.web.config import Config
 from tooling.local_ca import LocalAlexaCA
 
 

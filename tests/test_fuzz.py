@@ -20,11 +20,11 @@ from helpers import SKILL_ID, envelope, intent_request, launch_request, session_
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skill.app import create_app
-from skill.config import Config
 from skill.content import LOCALES
 from skill.conversation import HISTORY, LAST_REPLY, MISSES, MOVES
 from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS
+from skill.web.app import create_app
+from skill.web.config import Config
 
 _COMMON: dict = dict(  # noqa: C408  (keyword names read as the settings they are)
     deadline=None,
@@ -255,7 +255,7 @@ def test_well_formed_envelopes_are_answered_with_valid_speech(client, body):
 def test_envelopes_with_wrong_types_or_missing_fields_get_an_answer(client, body):
     with errors_logged() as records:
         post(client, body)
-    assert [r.getMessage() for r in records if r.name == "skill.app"] == []
+    assert [r.getMessage() for r in records if r.name == "skill.web.app"] == []
 
 
 @FUZZ

@@ -1,6 +1,6 @@
 """Graceful shutdown: on SIGTERM, gunicorn lets an in-flight request finish.
 
-Starts the real gunicorn settings (skill/gunicorn_conf.py) on 127.0.0.1 with
+Starts the real gunicorn settings (skill/web/gunicorn_conf.py) on 127.0.0.1 with
 the real app, slowed down on purpose by a wrapper for one request, sends
 SIGTERM while that request is being handled, and checks that it is answered.
 """
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # written once the slow request is inside the app.
 SLOW_APP = """
 import os, pathlib, time
-from skill.app import create_app
-from skill.config import Config
+from skill.web.app import create_app
+from skill.web.config import Config
 
 _app = create_app(Config(skill_id=os.environ["ALEXA_SKILL_ID"], verify=False))
 
@@ -79,7 +79,7 @@ def gunicorn(tmp_path):
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "skill" / "gunicorn_conf.py"), "slow_app:app"],
+        [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "skill" / "web" / "gunicorn_conf.py"), "slow_app:app"],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.DEVNULL,

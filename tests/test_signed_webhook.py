@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from helpers import SKILL_ID, Conversation, envelope, intent_request, launch_request, slot
 
-from skill.app import create_app
-from skill.config import Config
-from skill.verification import RequestVerifier
+from skill.web.app import create_app
+from skill.web.config import Config
+from skill.web.verification import RequestVerifier
 from tooling.local_ca import CERT_URL, SLOW_CERT_URL, LocalFetcher, create_app_trusting, new_key
 
 DAY = timedelta(days=1)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from skill.app import create_app
-from skill.config import Config
+from skill.web.app import create_app
+from skill.web.config import Config
 from tooling.local_ca import create_app_trusting
 from tooling.simulator import cli
 from tooling.simulator import requests as alexa

@@ -1,4 +1,4 @@
-"""Tests for skill.verification: Amazon's "request was sent by Alexa" checks.
+"""Tests for skill.web.verification: Amazon's "request was sent by Alexa" checks.
 
 No network: certificates come from tooling.local_ca, the chain fetcher serves
 them from memory, the clock is fixed, and default_fetcher is exercised against a loopback server.
@@ -21,8 +21,8 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
-import skill.verification as verification
-from skill.verification import (
+import skill.web.verification as verification
+from skill.web.verification import (
     RequestVerifier,
     VerificationError,
     default_fetcher,
@@ -684,7 +684,7 @@ def test_nothing_sensitive_is_logged(pki, clock, make_verifier, good, caplog):
 def test_module_is_pure():
     # The web layer and tooling import this without Flask or ask-sdk installed.
     code = (
-        "import sys, skill.verification; "
+        "import sys, skill.web.verification; "
         "bad = [m for m in sys.modules if m.split('.')[0] in "
         "('flask', 'werkzeug', 'ask_sdk_core', 'ask_sdk_model', 'ask_sdk_webservice_support')]; "
         "print(bad); sys.exit(1 if bad else 0)"

@@ -17,9 +17,9 @@ from helpers import (
     slot,
 )
 
-from skill.app import MAX_JSON_DEPTH, create_app
-from skill.config import Config, ConfigError
-from skill.verification import RequestVerifier
+from skill.web.app import MAX_JSON_DEPTH, create_app
+from skill.web.config import Config, ConfigError
+from skill.web.verification import RequestVerifier
 from tooling.local_ca import CERT_URL, LocalFetcher
 
 
@@ -209,7 +209,7 @@ def test_a_full_signed_dialog_and_its_failures_log_nothing_personal(local_ca, ca
 
 
 def test_config_check_explains_a_missing_skill_id(monkeypatch, capsys):
-    from skill import config
+    from skill.web import config
 
     monkeypatch.delenv("ALEXA_SKILL_ID", raising=False)
     monkeypatch.setenv("ALEXA_VERIFY", "1")
@@ -225,7 +225,7 @@ def test_the_runtime_loads_no_tooling():
     import sys
 
     probe = (
-        "import sys, skill.app, skill.skill; "
+        "import sys, skill.web.app, skill.skill; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'tooling', 'rapidfuzz'}))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)

@@ -249,9 +249,9 @@ def create_app_trusting(ca_dir: str | None = None):
     $LOCAL_CA_SLOW_FETCH_S > 0 makes SLOW_CERT_URL take that long to fetch.
     """
     # Imported here so tests and tools that only sign need neither Flask nor ask-sdk.
-    from skill.app import create_app
-    from skill.config import Config
-    from skill.verification import RequestVerifier
+    from skill.web.app import create_app
+    from skill.web.config import Config
+    from skill.web.verification import RequestVerifier
 
     directory = ca_dir or os.environ.get("LOCAL_CA_DIR")
     if not directory:

@@ -230,7 +230,8 @@ def assemble_lambda_zip(dependencies_dir: Path, zip_path: Path) -> Path:
     skill_copy = dependencies_dir / "skill"
     if skill_copy.exists():
         shutil.rmtree(skill_copy)
-    shutil.copytree(ROOT / "skill", skill_copy, ignore=shutil.ignore_patterns(*_LEFT_OUT))
+    # skill/web/ is the web service (Flask, gunicorn, the signature checks): Lambda needs none of it.
+    shutil.copytree(ROOT / "skill", skill_copy, ignore=shutil.ignore_patterns(*_LEFT_OUT, "web"))
     _zip_tree(dependencies_dir, zip_path, prefix="")
     return zip_path
 

@@ -196,7 +196,7 @@ class Server {
         const env = { ...process.env, ALEXA_VERIFY: "0", ALEXA_SKILL_ID: SKILL_ID, PYTHONUNBUFFERED: "1" };
         delete env.GUNICORN_CMD_ARGS; // would add settings behind our back
         const args = ["-m", "gunicorn", "--bind", `127.0.0.1:${port}`, "--workers", "1",
-            "--graceful-timeout", "5", "--timeout", "30", "skill.app:create_app()"];
+            "--graceful-timeout", "5", "--timeout", "30", "skill.web.app:create_app()"];
         this.proc = childProcess.spawn(PYTHON, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
         const keep = (chunk) => {
             for (const line of chunk.toString().split("\n")) {

@@ -63,7 +63,7 @@ class Config:
 
 
 def main() -> int:
-    """`python -m skill.config`: check the settings before a server starts."""
+    """`python -m skill.web.config`: check the settings before a server starts."""
     try:
         Config.from_env()
     except ConfigError as error:

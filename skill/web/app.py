@@ -9,9 +9,9 @@ import time
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
-from skill.config import Config
 from skill.skill import BadEnvelope, dispatch, parse_envelope
-from skill.verification import RequestVerifier, VerificationError, load_trust_roots
+from skill.web.config import Config
+from skill.web.verification import RequestVerifier, VerificationError, load_trust_roots
 
 log = logging.getLogger("skill.requests")
 # Alexa's envelopes nest about ten deep. ask-sdk deep-copies session
