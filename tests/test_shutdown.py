@@ -67,6 +67,9 @@ def _healthy(port: int) -> bool:
         conn.close()
 
 
+SETTINGS = ROOT / "skill" / "web" / "gunicorn_conf.py"
+
+
 @pytest.fixture
 def gunicorn(tmp_path):
     (tmp_path / "slow_app.py").write_text(SLOW_APP)
@@ -79,7 +82,7 @@ def gunicorn(tmp_path):
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "skill" / "web" / "gunicorn_conf.py"), "slow_app:app"],
+        [sys.executable, "-m", "gunicorn", "--config", str(SETTINGS), "slow_app:app"],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.DEVNULL,

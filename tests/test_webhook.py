@@ -230,3 +230,16 @@ def test_the_runtime_loads_no_tooling():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_lambda_entry_loads_no_web_service():
+    """skill.skill (the Lambda entry) needs neither skill/web/ nor Flask: the Lambda zip ships neither."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, skill.skill; "
+        "print(sorted(m for m in sys.modules if m.startswith(('skill.web', 'flask', 'gunicorn'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout
