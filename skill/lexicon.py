@@ -126,9 +126,11 @@ NO_CHANGE = (
 # Words people open a turn with before saying what they mean.
 # ("no" is not one: a turn that opens with "no" belongs to NegativeStatementIntent, which reads it back.)
 LEAD_INS = (
+    # Interjections, each a carrier of its own: the words after it reach the skill whole.
     "yeah",
-    "yes",
     "well",
+    "actually",
+    "yes",
     "but",
     "and",
     "okay",
@@ -136,12 +138,10 @@ LEAD_INS = (
     "also",
     "hang on",
     "okay so",
-    "actually",
     "yeah and",
     "yeah but",
     "um yeah",
     "and also",
-    "so um",
     "oh and",
     "ouch",
     "sometimes",
@@ -150,7 +150,19 @@ LEAD_INS = (
     "but also",
     "wait",
     "oh wait",
+    "och",
+    "ah",
+    "ugh",
+    "bro",
+    "look",
+    "yeah nah",
+    "to be fair",
+    "funny thing is",
+    "sorry",
+    "plus",
+    "then",
 )
+
 
 # -- the body, for warning signs --------------------------------------------
 
@@ -205,6 +217,11 @@ NERVE_SENSATIONS = (
     "lose the feeling",
     "lost the feeling",
     "losing feeling",
+    "fizzy",
+    "buzzy",
+    "current",
+    "electricity",
+    "cardboard",
 )
 
 # Said with no leg at all, these still mean numbness or tingling.
@@ -273,6 +290,15 @@ LEG_WEAKNESS = (
     "slaps the ground",
     "tripping over",
     "keeps tripping",
+    "stops cooperating",
+    "not cooperating",
+    "isn't listening",
+    "not listening",
+    "folds",
+    "folded",
+    "wet noodle",
+    "noodle",
+    "slapping",
 )
 
 # -- how bad it is -----------------------------------------------------------
@@ -336,6 +362,15 @@ SEVERE_WORDS = (
     "without crying",
     "not sleep a wink",
     "absolute agony",
+    "woke up",
+    "wakes me",
+    "knife",
+    "bent over like",
+    "bedbound",
+    "bed bound",
+    "ruining my life",
+    "pull over",
+    "help me get dressed",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -382,6 +417,12 @@ DAILY_ACTIVITIES = (
     "roll over",
     "get down on the floor",
     "get in the car",
+    "play",
+    "carry",
+    "brush my teeth",
+    "make it up the stairs",
+    "climb the stairs",
+    "get up the stairs",
 )
 
 STOPPERS = (
@@ -447,6 +488,15 @@ CHANGES_ALONE = (
     "hasn't shrunk",
     "not reduced",
     "hasn't reduced",
+    "golf ball",
+    "walnut",
+    "size of an egg",
+    "the size of a",
+    "hardened",
+    "gone all firm",
+    "more noticeable",
+    "feels different now",
+    "going nowhere",
 )
 
 CHANGES = (
@@ -600,6 +650,8 @@ NO_RELIEF = (
     "just as bad",
     "just as much",
     "still hurts the same",
+    "nothing is happening",
+    "nothing happening",
 )
 
 # -- what else it might be ---------------------------------------------------
@@ -647,6 +699,21 @@ OTHER_GROWTHS = (
     "malignant",
     "sinister",
     "cancer",
+    "infection",
+    "pus",
+    "pimple",
+    "head on it",
+    "spider bite",
+    "bite",
+    "bruise",
+    "blood clot",
+    "clot",
+    "lymph node",
+    "kidney",
+    "slipped disc",
+    "bone thing",
+    "fatty deposit",
+    "not muscle",
 )
 
 # -- serious symptoms the article does not cover -----------------------------
@@ -734,6 +801,12 @@ SERIOUS_SYMPTOMS = (
     "lost a stone",
     "need to pee",
     "when i pee",
+    "number two",
+    "leaking",
+    "came off my bike",
+    "rear ended",
+    "sheets are soaked",
+    "soaked every night",
 )
 
 # -- negation -----------------------------------------------------------------
@@ -763,6 +836,33 @@ CLAUSE_BREAKS = (
 
 # Said of a leg or of what a person can do, these deny a warning sign ("my legs feel fine").
 FINE = ("fine", "normal", "okay", "ok", "all right", "alright", "good", "totally normal", "perfectly fine")
+
+# "Could it be a ...?" about one of these is not a suspicion of another growth.
+NOT_A_GROWTH = (
+    "knot",
+    "muscle knot",
+    "trigger point",
+    "muscle",
+    "knotted muscle",
+    "normal",
+    "problem",
+    "big deal",
+    "bad sign",
+    "sign",
+    "good idea",
+    "symptom",
+    "cause",
+    "reason",
+    "worry",
+    "hydration",
+    "dehydration",
+    "posture",
+    "stress",
+    "form",
+    "thing",
+    "lump",
+    "bump",
+)
 
 # Before a negation, these turn it into a worry ("how do i know it's not a cyst").
 DOUBTS = (

@@ -100,6 +100,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+compared)(?!\s+than){_GAP}{_LEG}"),
     (NERVE_SIGNS, rf"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?{_LEG}"),
     (OTHER_GROWTH, rf"(?P<sign>{_any(lexicon.OTHER_GROWTHS)})"),
+    # "could it be a slipped disc?", "is this a lymph node?": suspecting something other than a knot.
+    (
+        OTHER_GROWTH,
+        rf"(?P<sign>(?:is|could|might|may|can)\s+(?:it|this|that)\s+(?:just\s+|maybe\s+|actually\s+)?"
+        rf"(?:be\s+)?(?:a|an)\s+(?!{_any(lexicon.NOT_A_GROWTH)}\b)\w+)",
+    ),
     (
         OTHER_GROWTH,
         r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe)"
@@ -224,9 +230,9 @@ def read(text: str) -> Reading:
     said = normalise(text)
     if not said:
         return Reading()
+    # About a headache, a rash, the weather: no topic of this skill's.  Warning signs are still read:
+    # "it's doing my head in, I can't function" must not lose its sign to an idiom.
     elsewhere = bool(_OTHER.search(said)) and not _ABOUT_THE_BACK.search(said)
-    if elsewhere:
-        said = _only_serious(said)  # a headache, a rash, the weather: not what this skill knows
     signs: list[str] = []
     denied: list[str] = []
     for sign, pattern in _COMPILED:
@@ -244,7 +250,7 @@ def read(text: str) -> Reading:
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
     request = None if signs else _request(said)
-    topic = None if signs or request else _topic(said)
+    topic = None if signs or request or elsewhere else _topic(said)
     return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
 
 
@@ -274,13 +280,6 @@ def _negated(said: str, start: int) -> bool:
 _TOPIC_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.TOPIC_CUES
 )
-
-
-def _only_serious(said: str) -> str:
-    """Of words about something else, keep only a serious symptom (it still gets its answer)."""
-    pattern = _COMPILED[0][1]
-    found = pattern.search(said)
-    return found.group(0) if found else ""
 
 
 _PAIN = _any(lexicon.PAIN_WORDS)

@@ -246,6 +246,7 @@ NATURAL_SPLITS = (
     ("natural-dev4", "tuned on"),
     ("natural-dev5", "tuned on"),
     ("natural-dev6", "tuned on"),
+    ("natural-dev7", "tuned on"),
     ("natural-holdout", "never tuned on"),
 )
 NO_CONTEXT = "-"

@@ -225,7 +225,8 @@ class NLU:
         slot_type = self.model.intents[intent].slots.get(slot)
         if slot_type == SEARCH_QUERY:
             carrier = _Carrier(intent, slot, slot_type, tuple(self._words(before)), tuple(self._words(after)))
-            self._search_carriers.append(carrier)
+            if carrier.before:  # "actually {description}": this simulator drops "actually" from what is said
+                self._search_carriers.append(carrier)
         elif slot_type in self.model.types:
             carrier = _Carrier(intent, slot, slot_type, tuple(self._words(before)), tuple(self._words(after)))
             self._carriers.append(carrier)
