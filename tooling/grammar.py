@@ -18,12 +18,12 @@ import random
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from skill import lexicon
+from tooling import paths
 
-GRAMMAR_PATH = Path(__file__).resolve().parent.parent / "interaction_model" / "grammar.txt"
+GRAMMAR_PATH = paths.GRAMMAR_PATH
 SEARCH_QUERY = "AMAZON.SearchQuery"
 
 

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from skill import content
-from tooling import grammar
+from tooling import grammar, paths
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "interaction_model"
+MODEL_DIR = paths.MODEL_DIR
 SOURCE_LOCALE = "en-US"
 
 _GP = {

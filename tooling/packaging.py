@@ -23,11 +23,11 @@ import zipfile
 from pathlib import Path
 
 from skill import content
-from tooling import locales
+from tooling import locales, paths
 
-ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "build"
-MANIFEST_PATH = ROOT / "skill.json"
+ROOT = paths.ROOT
+BUILD = paths.BUILD
+MANIFEST_PATH = paths.MANIFEST_PATH
 PACKAGE_DIR = BUILD / "skill-package"
 PACKAGE_ZIP = BUILD / "skill-package.zip"
 LAMBDA_DIR = BUILD / "lambda"

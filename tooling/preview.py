@@ -21,8 +21,9 @@ from skill import content
 from skill.replies import Reply, phrase_reply, topic_reply
 from skill.screens import DOCUMENTS, screen_for
 from skill.topics import FIRST_TOPIC, catalogue
+from tooling import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 DEFAULT_OUT = ROOT / "build" / "preview"
 DEFAULT_VIEWPORT = (1024, 600)  # Echo Show (1st and 2nd generation) in dp
 

@@ -22,11 +22,12 @@ from pathlib import Path
 from skill import conversation
 from skill.replies import Reply, topic_reply
 from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, catalogue, entry_position
+from tooling import paths
 from tooling.simulator.nlu import FALLBACK_INTENT, NLU, SESSION_END, Understanding, nlu_for
 
 ANY_SLOTS = "*"
 UNRESOLVED = "?"
-LABELS_DIR = Path(__file__).resolve().parents[2] / "tests" / "nlu"
+LABELS_DIR = paths.LABELS_DIR
 
 
 @dataclass(frozen=True)

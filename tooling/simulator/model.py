@@ -11,9 +11,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from tooling import paths
+
 log = logging.getLogger(__name__)
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "interaction_model"
+MODEL_DIR = paths.MODEL_DIR
 DEFAULT_LOCALE = "en-US"
 
 
