@@ -3,8 +3,10 @@
 Alexa gives a custom skill an intent and slots, nothing else.  Where the
 words themselves reach the skill (an ``AMAZON.SearchQuery`` description, or a
 slot value that no slot type resolved), this module reads them: warning
-signs first, each checked for negation ("no numbness at all"), then serious
-symptoms the article does not cover, then the topic the words are about.
+signs first, each checked for negation ("no numbness at all"), with serious
+symptoms the article does not cover ahead of the article's own; then a
+conversational request ("could you repeat that"); then the topic the words
+are about.
 
 The vocabulary comes from ``skill/lexicon.py``, the same lists the interaction
 model's grammar expands into sample utterances.  Patterns are compiled once,
