@@ -807,6 +807,9 @@ SERIOUS_SYMPTOMS = (
     "rear ended",
     "sheets are soaked",
     "soaked every night",
+    "private area",
+    "privates",
+    "down below",
 )
 
 # -- negation -----------------------------------------------------------------

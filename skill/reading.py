@@ -239,7 +239,10 @@ def read(text: str) -> Reading:
     denied: list[str] = []
     for sign, pattern in _COMPILED:
         for match in pattern.finditer(said):
-            target = denied if _negated(said, match.start("sign")) else signs
+            # A serious symptom is denied only by a "no" or "not" right before it: "I can't feel anything
+            # when I wipe" states one.
+            near_only = sign == SERIOUS
+            target = denied if _negated(said, match.start("sign"), near_only) else signs
             if sign not in target:
                 target.append(sign)
     for sign, pattern in _DENIALS:
@@ -256,9 +259,12 @@ def read(text: str) -> Reading:
     return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
 
 
-def _negated(said: str, start: int) -> bool:
-    """Whether a negation in the same clause comes before position ``start``."""
+def _negated(said: str, start: int, near_only: bool = False) -> bool:
+    """Whether a negation in the same clause comes before position ``start`` (or, with
+    ``near_only``, within the two words before it)."""
     before = said[:start]
+    if near_only:
+        return bool(_NEGATOR.search(" ".join(before.split()[-2:])))
     if _DISBELIEF.search(" ".join(before.split()[-6:])):
         return True  # "i don't think it's a cyst"
     clause_breaks = list(_BREAK.finditer(before))

@@ -370,8 +370,8 @@ NATURAL_FLOORS = {
     # split: (warning signs escalated, in-domain answered right, off-topic handled as off-topic);
     # 0 where a split holds no such sentence.
     "natural-dev": (0.98, 0.93, 0.94),
-    "natural-dev2": (0.90, 0.89, 0.79),
-    "natural-dev3": (0.93, 0.81, 0.90),
+    "natural-dev2": (0.90, 0.91, 0.79),
+    "natural-dev3": (0.93, 0.82, 0.90),
     "natural-dev4": (0.0, 0.84, 0.0),
     "natural-dev5": (0.90, 0.78, 0.87),
     "natural-dev6": (0.0, 0.62, 0.0),

@@ -26,6 +26,7 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("heat doesn't do anything for it", NO_RELIEF),
         ("I've got a fever too", SERIOUS),
         ("i cant control my bladder", SERIOUS),  # typed without the apostrophe
+        ("I can't feel anything when I wipe", SERIOUS),  # the "can't" states it; it denies nothing
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
