@@ -256,6 +256,8 @@ def create_app_trusting(ca_dir: str | None = None):
     directory = ca_dir or os.environ.get("LOCAL_CA_DIR")
     if not directory:
         raise RuntimeError("create_app_trusting needs ca_dir or LOCAL_CA_DIR")
+    if not (Path(directory) / "root.pem").exists():
+        LocalAlexaCA.create().save(Path(directory))  # the first of server and simulator makes it
     ca = LocalAlexaCA.load(directory)
     config = dataclasses.replace(Config.from_env(), verify=True)
     verifier = RequestVerifier(
