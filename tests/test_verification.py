@@ -21,7 +21,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
-import skill.web.verification as verification
+import skill.web.chain as chain
 from skill.web.verification import (
     RequestVerifier,
     VerificationError,
@@ -547,8 +547,8 @@ def test_second_request_uses_cache(pki, clock, make_verifier, fetcher, monkeypat
     def boom(*_a, **_k):
         raise AssertionError("hot path rebuilt the chain")
 
-    monkeypatch.setattr(verification.x509, "load_pem_x509_certificates", boom)
-    monkeypatch.setattr(verification, "PolicyBuilder", boom)
+    monkeypatch.setattr(chain.x509, "load_pem_x509_certificates", boom)
+    monkeypatch.setattr(chain, "PolicyBuilder", boom)
     clock.advance(seconds=30)
     verifier.verify(*sign(make_envelope(clock.now), pki.ca).args())
     verifier.verify(*sign(make_envelope(clock.now, req_type="IntentRequest"), pki.ca).args())
@@ -912,7 +912,8 @@ def test_amazon_capture_one_byte_changed(amazon):
 def test_amazon_chain_validates_at_request_time(amazon):
     verifier = _amazon_verifier(amazon, when=AMAZON_TIME)
     url = amazon["headers"]["SignatureCertChainUrl"]
-    signer = verifier._signer_for(url, AMAZON_TIME)
+    assert verifier.chains is not None
+    signer = verifier.chains.signer_for(url, AMAZON_TIME)
     assert signer.not_after == datetime(2020, 5, 15, 12, 0, tzinfo=UTC)
 
 
