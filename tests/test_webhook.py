@@ -219,27 +219,19 @@ def test_config_check_explains_a_missing_skill_id(monkeypatch, capsys):
     assert config.main() == 0
 
 
-def test_the_runtime_loads_no_tooling():
-    """The webhook and the Lambda entry import nothing from tooling/ (nor its rapidfuzz)."""
+@pytest.mark.parametrize(
+    ("entry", "forbidden"),
+    [
+        # The webhook and the Lambda entry import nothing from tooling/ (nor its rapidfuzz).
+        ("skill.web.app, skill.skill", ("tooling", "rapidfuzz")),
+        # The Lambda entry needs neither skill/web/ nor Flask: the Lambda zip ships neither.
+        ("skill.skill", ("skill.web", "flask", "gunicorn")),
+    ],
+)
+def test_the_runtime_imports_only_what_it_ships(entry, forbidden):
     import subprocess
     import sys
 
-    probe = (
-        "import sys, skill.web.app, skill.skill; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'tooling', 'rapidfuzz'}))"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
-    assert out.stdout.strip() == "[]", out.stdout
-
-
-def test_the_lambda_entry_loads_no_web_service():
-    """skill.skill (the Lambda entry) needs neither skill/web/ nor Flask: the Lambda zip ships neither."""
-    import subprocess
-    import sys
-
-    probe = (
-        "import sys, skill.skill; "
-        "print(sorted(m for m in sys.modules if m.startswith(('skill.web', 'flask', 'gunicorn'))))"
-    )
+    probe = f"import sys, {entry}; print(sorted(m for m in sys.modules if m.startswith({forbidden!r})))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stdout
