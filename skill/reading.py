@@ -216,10 +216,6 @@ class Reading:
     elsewhere: bool = False  # about another part of the body or another illness, not a back knot
     request: str | None = None  # a conversational request in the words ("could you repeat that"): an intent name
 
-    @property
-    def serious(self) -> bool:
-        return SERIOUS in self.signs
-
 
 def normalise(text: str) -> str:
     """Lower case words and apostrophes only, as Alexa transcribes speech, in canonical form."""
