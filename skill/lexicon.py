@@ -958,6 +958,13 @@ STORY_WORDS = (
     "appeared",
     "came up",
     "woke up",
+    "there is a",
+    "there's a",
+    "this morning",
+    "today",
+    "yesterday",
+    "last night",
+    "woke up with",
 )
 
 # -- what a description is about, when it states no warning sign ------------
@@ -1136,10 +1143,6 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "my leg ache",
             "leg aches",
             "back of my leg",
-            "buttock",
-            "butt",
-            "glute",
-            "bum",
             "radiates",
             "radiating",
             "spreads",

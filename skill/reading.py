@@ -290,12 +290,15 @@ _PAIN = _any(lexicon.PAIN_WORDS)
 _SPREAD = _any(lexicon.SPREAD_PLACES)
 _PRESS = _any(lexicon.PRESSING)
 _FLINCH = _any((*lexicon.PAIN_WORDS, *lexicon.FLINCHING))
-_SYMPTOM_PATTERNS = tuple(
-    (topic, re.compile(rf"\b(?:{a}{_GAP}{b}|{b}{_GAP}{a})s?\b"))
-    for topic, a, b in (
-        ("symptom.referred_pain", _PAIN, _SPREAD),
-        ("symptom.tenderness", _PRESS, _FLINCH),
-    )
+_TOWARD = r"(?:down|into|to|in|through|round|around|across)"
+_SYMPTOM_PATTERNS = (
+    # Pain that goes somewhere ("aches down into my leg"), or a place that hurts ("my backside hurts");
+    # not a lump that sits somewhere ("a sore lump above my bum").
+    (
+        "symptom.referred_pain",
+        re.compile(rf"\b(?:{_PAIN}(?:\s+\S+){{0,3}}?\s+{_TOWARD}{_GAP}{_SPREAD}|{_SPREAD}{_GAP}{_PAIN})s?\b"),
+    ),
+    ("symptom.tenderness", re.compile(rf"\b(?:{_PRESS}{_GAP}{_FLINCH}|{_FLINCH}{_GAP}{_PRESS})s?\b")),
 )
 _STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
 _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")

@@ -373,8 +373,8 @@ NATURAL_FLOORS = {
     "natural-dev2": (0.90, 0.91, 0.79),
     "natural-dev3": (0.93, 0.82, 0.90),
     "natural-dev4": (0.0, 0.84, 0.0),
-    "natural-dev5": (0.90, 0.78, 0.87),
-    "natural-dev6": (0.0, 0.62, 0.0),
+    "natural-dev5": (0.90, 0.77, 0.87),
+    "natural-dev6": (0.0, 0.60, 0.0),
     "natural-dev7": (0.87, 0.95, 0.0),
     "natural-holdout": (0.92, 0.78, 0.90),
 }

@@ -62,6 +62,8 @@ def test_a_serious_symptom_outranks_the_articles_signs():
     ("said", "topic"),
     [
         ("after deadlifts I found a lump on my lower back", "lump"),
+        ("this morning there is a sore hard lump above my bum", "lump"),  # where it sits, not where pain goes
+        ("it aches down into my left leg", "symptom.referred_pain"),
         ("I want to stretch it out", "method.stretching"),
         ("could not drinking enough water be why", "cause.dehydration"),
         ("it's really stiff in the mornings", "symptom.stiffness"),
