@@ -5,7 +5,7 @@ answer arrives, so interpreter start, imports, building the app and the
 first request (for the skill: fetching and validating the signing chain) all
 count.  Each case runs REPEATS times, cases alternating; the ratio is of medians.
 
-- in-process (the Lambda case): ``import skill.skill`` + ``lambda_handler``
+- in-process (the Lambda case): ``import skill.lambda_entry`` + ``lambda_handler``
   on one envelope, against a bare Flask app (import Flask, build the app,
   one POST straight into its WSGI callable);
 - over HTTP: gunicorn with skill/web/gunicorn_conf.py serving the verified
@@ -37,7 +37,7 @@ REPEATS = int(os.environ.get("BENCH_COLD_REPEATS", "11"))
 # Each child prints "answered" as soon as it has the answer, then its peak RSS.
 _LAMBDA = """
 import json, sys
-from skill.skill import lambda_handler
+from skill.lambda_entry import lambda_handler
 answer = lambda_handler(json.loads(open(sys.argv[1], "rb").read()), None)
 assert answer["response"], answer
 print("answered", flush=True)

@@ -19,7 +19,7 @@ from ask_sdk_model import RequestEnvelope
 
 from bench import envelopes
 from bench.stats import Table, ms, percentile, ratio
-from skill.skill import dispatch, invoke, parse_envelope
+from skill.builder import dispatch, invoke, parse_envelope
 
 REQUESTS_PER_TYPE = 5000
 BEFORE_PER_TYPE = 1000

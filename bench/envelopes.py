@@ -1,12 +1,12 @@
 """The requests the benchmarks send: one per request type, built by the simulator's
-request builders (tooling/simulator/requests.py), as Alexa shapes them."""
+request builders (tooling/simulator/alexa_requests.py), as Alexa shapes them."""
 
 from __future__ import annotations
 
 import json
 
 from skill.topics import INTENT_ROUTES
-from tooling.simulator import requests as alexa
+from tooling.simulator import alexa_requests as alexa
 
 SKILL_ID = "amzn1.ask.skill.00000000-bench-0000-0000-000000000000"
 # One user on an Echo Dot (no interfaces the skill uses).

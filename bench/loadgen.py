@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from bench.envelopes import body
 from skill.topics import INTENT_ROUTES
-from tooling.simulator import requests as alexa
+from tooling.simulator import alexa_requests as alexa
 
 __all__ = ["LoadResult", "Request", "run_load", "sample_envelopes", "signed_requests", "unsigned_requests"]
 

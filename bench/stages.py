@@ -41,7 +41,8 @@ def run(ca: LocalAlexaCA, bare_answer_path: str) -> None:
     from bench.apps import bare
     from bench.profile import signed_app
     from bench.verification import rsa_floor
-    from skill.skill import SKILL, parse_envelope
+    from skill.builder import SKILL
+    from skill.envelope import parse_envelope
     from skill.web.app import MAX_JSON_DEPTH, _nesting_exceeds
     from skill.web.verification import RequestVerifier
 

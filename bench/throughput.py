@@ -48,7 +48,7 @@ def server_env(ca_dir: str) -> dict[str, str]:
 
 def typical_answer() -> tuple[bytes, float]:
     """The skill's answer closest to the mix's mean size, and that mean."""
-    from skill.skill import invoke
+    from skill.builder import invoke
 
     answers = [json.dumps(invoke(e), separators=(",", ":")).encode() for e in sample_envelopes(envelopes.SKILL_ID)]
     mean = sum(map(len, answers)) / len(answers)

@@ -23,6 +23,7 @@ Anything the SDK would refuse raises here too (the caller turns it into a 400).
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -169,3 +170,19 @@ def _subclass_fields(name: str) -> Decoder:
 def _class_named(name: str) -> type:
     module, _, class_name = name.rpartition(".")
     return getattr(importlib.import_module(module), class_name)
+
+
+class BadEnvelope(ValueError):
+    """The body is JSON but not an Alexa request envelope."""
+
+
+def parse_envelope(body: str | bytes | dict) -> RequestEnvelope:
+    """The SDK envelope for a request body, raw or already parsed."""
+    try:
+        data = body if isinstance(body, dict) else json.loads(body)
+        envelope = envelope_from_json(data)
+    except Exception:  # bad shapes fail in many ways (types, casts, unknown kinds)
+        raise BadEnvelope("not an Alexa request envelope") from None  # the cause quotes request data
+    if envelope is None or envelope.request is None:
+        raise BadEnvelope("missing request")
+    return envelope

@@ -18,19 +18,19 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from skill import conversation
 from skill.conversation import Heard, SlotHeard, State
 from skill.replies import phrase_reply, respond
-from skill.topics import Catalogue, catalogue
+from skill.topics import Catalogue, catalogue_for
 
 log = logging.getLogger(__name__)
 
 
-def _catalogue(handler_input: HandlerInput) -> Catalogue:
-    return catalogue(getattr(handler_input.request_envelope.request, "locale", None))
+def _request_catalogue(handler_input: HandlerInput) -> Catalogue:
+    return catalogue_for(getattr(handler_input.request_envelope.request, "locale", None))
 
 
-def _state(handler_input: HandlerInput, catalogue_: Catalogue) -> State:
+def _state(handler_input: HandlerInput, catalogue: Catalogue) -> State:
     if handler_input.request_envelope.session is None:
         return State()
-    return State.from_session(handler_input.attributes_manager.session_attributes, catalogue_)
+    return State.from_session(handler_input.attributes_manager.session_attributes, catalogue)
 
 
 def _resolved_id(slot) -> str | None:
@@ -58,8 +58,8 @@ class LaunchHandler(AbstractRequestHandler):
         return is_request_type("LaunchRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        catalogue_ = _catalogue(handler_input)
-        reply, state = conversation.launch(_state(handler_input, catalogue_), catalogue_)
+        catalogue = _request_catalogue(handler_input)
+        reply, state = conversation.launch(_state(handler_input, catalogue), catalogue)
         return respond(handler_input, reply, state.to_session())
 
 
@@ -70,9 +70,9 @@ class IntentHandler(AbstractRequestHandler):
         return is_request_type("IntentRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        catalogue_ = _catalogue(handler_input)
+        catalogue = _request_catalogue(handler_input)
         said = heard(getattr(handler_input.request_envelope.request, "intent", None))
-        reply, state = conversation.reply_to(said, _state(handler_input, catalogue_), catalogue_)
+        reply, state = conversation.reply_to(said, _state(handler_input, catalogue), catalogue)
         return respond(handler_input, reply, state.to_session())
 
 
@@ -104,7 +104,7 @@ class ApologyHandler(AbstractExceptionHandler):
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         # The type only: messages can quote request data.
         log.error("skill error: %s", type(exception).__name__)
-        return respond(handler_input, phrase_reply(_catalogue(handler_input), "error"))
+        return respond(handler_input, phrase_reply(_request_catalogue(handler_input), "error"))
 
 
 # Order matters: the first handler whose can_handle is true wins.

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from skill import content
-from skill.topics import MORE_SUFFIX, catalogue
+from skill.topics import MORE_SUFFIX, catalogue_for
 
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
@@ -78,9 +78,9 @@ def render_directive(reply: Reply, locale: str | None) -> RenderDocumentDirectiv
 
 def screen_for(reply: Reply, locale: str | None) -> Screen:
     """The document for ``reply`` and its datasource: what was said, and what lies behind it."""
-    catalogue_ = catalogue(locale)
-    topic_id = reply.topic if reply.topic in catalogue_.topics else None
-    document, fixed = _fixed_part(catalogue_.locale, topic_id)
+    catalogue = catalogue_for(locale)
+    topic_id = reply.topic if reply.topic in catalogue.topics else None
+    document, fixed = _fixed_part(catalogue.locale, topic_id)
     said = {"title": reply.card_title, "text": reply.speech, "prompt": reply.question or ""}
     return Screen(document, {DATASOURCE: {**fixed, **said}})
 
@@ -100,7 +100,7 @@ def _topic_details(locale: str, topic_id: str | None) -> tuple[str, dict]:
     """The document a topic needs and the data behind its speech."""
     if topic_id is None:
         return "answer", NO_POINTS
-    topic = catalogue(locale).topics[topic_id]
+    topic = catalogue_for(locale).topics[topic_id]
     if topic.id == RELIEF_TOPIC:
         rows = [{"method": entry.title, "how": _how(entry.id, locale)} for entry in topic.entries]
         return "table", {"columns": TABLE_COLUMNS, "rows": rows}

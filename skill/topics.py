@@ -176,7 +176,7 @@ _ENTRY_IDS = {group: tuple(e.id for e in entries) for group, (entries, _) in con
 _OVERVIEW_GROUPS = {overview: group for group, overview in content.GROUP_OVERVIEWS.items()}
 
 
-def catalogue(locale: str | None) -> Catalogue:
+def catalogue_for(locale: str | None) -> Catalogue:
     """The catalogue for ``locale``; any other locale gets US English."""
     # Normalise first: the cache must not grow with whatever a caller sends.
     return _build(locale if locale in content.LOCALES else content.DEFAULT_LOCALE)
@@ -203,4 +203,4 @@ def _build(locale: str) -> Catalogue:
 def warm() -> None:
     """Build every catalogue now, so no request pays for it."""
     for locale in content.LOCALES:
-        catalogue(locale)
+        catalogue_for(locale)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from skill.speech import plain
-from tooling.simulator import requests as alexa
-from tooling.simulator.requests import ECHO_DOT
+from tooling.simulator import alexa_requests as alexa
+from tooling.simulator.alexa_requests import ECHO_DOT
 
 SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
 USER_ID = "amzn1.ask.account.TESTUSERSECRET0123456789"

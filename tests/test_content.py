@@ -5,7 +5,7 @@ import re
 import pytest
 
 from skill import content
-from skill.topics import catalogue
+from skill.topics import catalogue_for
 
 # Things the skill names: each must be named by the article too.
 NAMED_IN_ARTICLE = [
@@ -42,7 +42,7 @@ NAMED_IN_ARTICLE = [
 
 
 def all_text(locale: str = "en-US") -> str:
-    cat = catalogue(locale)
+    cat = catalogue_for(locale)
     parts = list(cat.phrases.values())
     for topic in cat.topics.values():
         parts += [topic.title, topic.speech, topic.invite]
@@ -83,7 +83,7 @@ def test_never_diagnoses():
 
 
 def test_every_red_flag_answer_sends_to_a_professional():
-    topics = catalogue("en-US").topics
+    topics = catalogue_for("en-US").topics
     flags = [t for t in topics.values() if t.id.startswith("red_flag")]
     assert len(flags) == len(content.REASONS_TO_SEE_A_PROFESSIONAL)
     for topic in flags:

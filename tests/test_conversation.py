@@ -6,9 +6,9 @@ import pytest
 
 from skill.conversation import HISTORY, LAST_REPLY, MISSES, Heard, SlotHeard, State, launch, reply_to
 from skill.replies import topic_reply
-from skill.topics import catalogue
+from skill.topics import catalogue_for
 
-BOOK = catalogue("en-US")
+BOOK = catalogue_for("en-US")
 
 
 def _after(*topics: str) -> State:

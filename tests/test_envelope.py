@@ -12,7 +12,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from helpers import SKILL_ID, envelope, intent_request, launch_request, session_ended_request, slot
 
 from skill.envelope import envelope_from_json
-from tooling.simulator.requests import ECHO_SHOW
+from tooling.simulator.alexa_requests import ECHO_SHOW
 
 SDK = DefaultSerializer()
 
@@ -135,7 +135,7 @@ def test_unknown_request_types_are_refused():
 
 
 def test_lambda_handler_answers_an_event_as_the_webhook_would(client):
-    from skill.skill import lambda_handler
+    from skill.lambda_entry import lambda_handler
 
     event = envelope(launch_request(), new=True)
     answer = lambda_handler(copy.deepcopy(event), None)
@@ -145,18 +145,19 @@ def test_lambda_handler_answers_an_event_as_the_webhook_would(client):
 
 
 def test_lambda_handler_refuses_an_event_that_is_not_an_envelope():
-    from skill.skill import BadEnvelope, lambda_handler
+    from skill.envelope import BadEnvelope
+    from skill.lambda_entry import lambda_handler
 
     with pytest.raises(BadEnvelope):
         lambda_handler({"request": "LaunchRequest"}, None)
 
 
 def test_lambda_handler_refuses_another_skills_request(monkeypatch):
-    from skill import skill as skill_module
+    from skill.lambda_entry import lambda_handler
 
     event = envelope(launch_request())
-    monkeypatch.setattr(skill_module, "LAMBDA_SKILL_ID", SKILL_ID)
-    assert skill_module.lambda_handler(copy.deepcopy(event), None)["response"]["outputSpeech"]
-    monkeypatch.setattr(skill_module, "LAMBDA_SKILL_ID", "amzn1.ask.skill.someone-else")
+    monkeypatch.setenv("ALEXA_SKILL_ID", SKILL_ID)
+    assert lambda_handler(copy.deepcopy(event), None)["response"]["outputSpeech"]
+    monkeypatch.setenv("ALEXA_SKILL_ID", "amzn1.ask.skill.someone-else")
     with pytest.raises(PermissionError):
-        skill_module.lambda_handler(event, None)
+        lambda_handler(event, None)

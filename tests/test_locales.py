@@ -6,7 +6,7 @@ import pytest
 from helpers import Conversation
 
 from skill import content
-from skill.topics import catalogue
+from skill.topics import catalogue_for
 from tooling import grammar, locales
 
 GENERATED = locales.generated_locales()
@@ -25,7 +25,7 @@ def slot_texts(model: dict) -> list[str]:
 
 
 def catalogue_text(locale: str) -> str:
-    cat = catalogue(locale)
+    cat = catalogue_for(locale)
     parts = [*cat.phrases.values(), *cat.card_titles.values()]
     for topic in cat.topics.values():
         parts += [topic.title, topic.speech, topic.invite]

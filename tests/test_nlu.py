@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from skill.topics import INTENT_ROUTES, catalogue
+from skill.topics import INTENT_ROUTES, catalogue_for
 from tooling.simulator import evaluation
 from tooling.simulator import nlu as nlu_module
 from tooling.simulator.evaluation import (
@@ -403,7 +403,7 @@ def test_natural_splits_are_apart_from_each_other_and_from_the_model():
 
 
 def test_natural_labels_name_real_answers():
-    book = catalogue("en-US")
+    book = catalogue_for("en-US")
     known = {*book.topics, *evaluation.CONVERSATION_INTENTS, "negated", "serious", "offtopic", "how_long", "why"}
     for split in NATURAL_FLOORS:
         for example in evaluation.load_natural(LABELS_DIR / f"{split}.txt"):
@@ -416,7 +416,7 @@ def test_a_warning_sign_outranks_the_intent_it_was_said_in():
     """Said in a slot of any intent, words that state a warning sign escalate."""
     from skill import conversation
 
-    book = catalogue("en-US")
+    book = catalogue_for("en-US")
     state = conversation.launch(conversation.State(), book)[1]
     heard = conversation.Heard("CausesIntent", {"cause": conversation.SlotHeard("my foot going numb")})
     reply, _ = conversation.reply_to(heard, state, book)

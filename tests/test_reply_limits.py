@@ -13,7 +13,7 @@ from skill import content
 from skill.conversation import Heard, SlotHeard, State, launch, reply_to
 from skill.replies import Reply, phrase_reply, topic_reply
 from skill.speech import ssml
-from skill.topics import catalogue
+from skill.topics import catalogue_for
 
 MAX_WORDS = 40
 MAX_WELCOME_WORDS = 30
@@ -26,7 +26,7 @@ def _spoken(reply: Reply) -> str:
 
 def every_reply(locale: str) -> list[tuple[str, Reply]]:
     """Each topic's answer, each phrase as the skill says it, and each follow-up answer."""
-    book = catalogue(locale)
+    book = catalogue_for(locale)
     replies = [(topic_id, topic_reply(book, topic_id)) for topic_id in book.topics]
     replies.append(("unmatched", topic_reply(book, "causes", book.phrases["unmatched_value"])))
     for key in book.phrases:
@@ -66,7 +66,7 @@ def test_every_reply_is_short_valid_ssml_and_asks_when_open(locale, key, reply):
 
 @pytest.mark.parametrize("locale", content.LOCALES)
 def test_the_welcome_and_the_fallback_are_shorter_still(locale):
-    book = catalogue(locale)
+    book = catalogue_for(locale)
     welcome = launch(State(), book)[0]
     assert len(_spoken(welcome).split()) <= MAX_WELCOME_WORDS
     assert content.DISCLAIMER in welcome.speech
@@ -85,7 +85,7 @@ def test_no_reply_stacks_disclaimers(locale):
 
 
 def test_a_sign_read_from_free_words_gets_a_short_answer():
-    book = catalogue("en-US")
+    book = catalogue_for("en-US")
     said = Heard("DescribeIntent", {"description": SlotHeard("my toes keep going numb & tingly <b>")})
     reply, _ = reply_to(said, State(), book)
     assert reply.topic == "red_flag.nerve_signs"

@@ -7,11 +7,11 @@ import pytest
 from helpers import Conversation, envelope, launch_request
 
 from skill import content, screens
+from skill.builder import invoke
 from skill.replies import Reply, phrase_reply, topic_reply
-from skill.skill import invoke
-from skill.topics import catalogue
+from skill.topics import catalogue_for
 from tooling.preview import COMPONENTS, STYLE_PROPERTIES, PreviewError, Renderer, page, write_previews
-from tooling.simulator.requests import ECHO_DOT, ECHO_SHOW
+from tooling.simulator.alexa_requests import ECHO_DOT, ECHO_SHOW
 
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 CARD_LIMIT = 8000  # title and content together, per Amazon's card documentation
@@ -44,7 +44,7 @@ def payload_of(turn) -> dict:
 
 
 def every_reply(locale: str) -> list[Reply]:
-    cat = catalogue(locale)
+    cat = catalogue_for(locale)
     return [topic_reply(cat, topic_id) for topic_id in cat.topics] + [phrase_reply(cat, key) for key in PHRASE_KEYS]
 
 
@@ -97,7 +97,7 @@ def test_yes_and_repeat_show_what_they_say(client):
     chat = Conversation(client, interfaces=ECHO_SHOW)
     chat.launch()
     lump = chat.ask("AMAZON.YesIntent")
-    assert payload_of(lump)["title"] == catalogue("en-US").topics["lump"].title
+    assert payload_of(lump)["title"] == catalogue_for("en-US").topics["lump"].title
     chat.ask("AMAZON.YesIntent")  # how a knot forms
     causes = chat.ask("AMAZON.YesIntent")
     again = chat.ask("AMAZON.RepeatIntent")
@@ -111,7 +111,7 @@ def test_a_tampered_topic_in_the_session_is_dropped_and_the_screen_shows_what_is
     chat.attributes["last"]["topic"] = "no.such.topic"
     again = chat.ask("AMAZON.RepeatIntent")
     assert directives(again)[0]["token"] == "backKnotGuide.answer"
-    assert payload_of(again)["text"] == catalogue("en-US").phrases["nothing_to_repeat"]
+    assert payload_of(again)["text"] == catalogue_for("en-US").phrases["nothing_to_repeat"]
 
 
 def test_documents_are_read_once_not_per_request(client, monkeypatch):
@@ -202,7 +202,7 @@ def test_every_screen_shows_what_alexa_says(locale):
 
 @pytest.mark.parametrize("locale", content.LOCALES)
 def test_lists_show_the_entries_behind_the_overview(locale):
-    cat = catalogue(locale)
+    cat = catalogue_for(locale)
     for topic_id in ("causes", "symptoms", "see_doctor"):
         topic = cat.topics[topic_id]
         screen = screens.screen_for(topic_reply(cat, topic_id), locale)
@@ -216,7 +216,7 @@ def test_lists_show_the_entries_behind_the_overview(locale):
 
 @pytest.mark.parametrize("locale", content.LOCALES)
 def test_relief_table_shows_each_method_and_how_in_the_methods_own_words(locale):
-    cat = catalogue(locale)
+    cat = catalogue_for(locale)
     relief = cat.topics["relief"]
     screen = screens.screen_for(topic_reply(cat, "relief"), locale)
     assert screen.document == "table"
@@ -231,7 +231,9 @@ def test_relief_table_shows_each_method_and_how_in_the_methods_own_words(locale)
 def test_relief_table_covers_hold_times_tools_and_heat_versus_ice():
     rows = {
         row["method"]: row["how"]
-        for row in screens.screen_for(topic_reply(catalogue("en-US"), "relief"), "en-US").datasources["payload"]["rows"]
+        for row in screens.screen_for(topic_reply(catalogue_for("en-US"), "relief"), "en-US").datasources["payload"][
+            "rows"
+        ]
     }
     table = " ".join(line["text"] for how in rows.values() for line in how)
     for fact in ("20 to 30 seconds", "30 to 60 seconds", "foam roller", "massage ball"):
@@ -240,7 +242,7 @@ def test_relief_table_covers_hold_times_tools_and_heat_versus_ice():
 
 
 def test_a_single_method_shows_how_to_do_it():
-    cat = catalogue("en-US")
+    cat = catalogue_for("en-US")
     payload = screens.screen_for(topic_reply(cat, "method.massage"), "en-US").datasources["payload"]
     assert payload["pointsHeading"]
     said = f"{payload['text']} {cat.topics['method.massage.more'].speech}"  # what it says, and "tell me more"
@@ -286,7 +288,7 @@ def test_cards_reach_the_alexa_app_on_every_device(client):
 
 
 def test_preview_of_the_relief_table_shows_every_method_and_how():
-    cat = catalogue("en-US")
+    cat = catalogue_for("en-US")
     html = page(topic_reply(cat, "relief"), "en-US")
     for entry in cat.topics["relief"].entries:
         assert entry.title in html
@@ -299,7 +301,7 @@ def test_preview_writes_one_page_per_screen_and_an_index(tmp_path):
     pages = write_previews(tmp_path, "en-AU", (960, 480))
     names = {p.name for p in pages}
     assert "index.html" in names and "relief.html" in names and "welcome.html" in names
-    assert len(names) == 1 + 2 + len(catalogue("en-AU").topics)
+    assert len(names) == 1 + 2 + len(catalogue_for("en-AU").topics)
     assert "physiotherapist" in (tmp_path / "see_doctor.html").read_text(encoding="utf-8")
 
 

@@ -17,8 +17,8 @@ from werkzeug.serving import make_server
 from skill.web.app import create_app
 from skill.web.config import Config
 from tooling.local_ca import create_app_trusting
+from tooling.simulator import alexa_requests as alexa
 from tooling.simulator import cli
-from tooling.simulator import requests as alexa
 from tooling.simulator.model import IntentModel, InteractionModel
 from tooling.simulator.nlu import NLU
 from tooling.simulator.session import Simulator

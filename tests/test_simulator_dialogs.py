@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.topics import MORE_SUFFIX, catalogue
+from skill.topics import MORE_SUFFIX, catalogue_for
 from tooling.simulator.evaluation import slot_summary
 from tooling.simulator.session import Simulator, Turn
 
@@ -36,7 +36,7 @@ def _label(turn: Turn) -> str | None:
 
 def check(turn: Turn, expected: dict, locale: str) -> None:
     said = expected["user"]
-    book = catalogue(locale)
+    book = catalogue_for(locale)
     if "intent" in expected:
         assert _label(turn) == expected["intent"], f"{said!r}: sent {_label(turn)}"
     if "slots" in expected:
@@ -75,7 +75,7 @@ def test_every_topic_has_a_one_shot():
         for turn in param.values[0]["turns"]
     }
     # What "tell me more" adds is reached in conversation (navigation.dialog.json), not asked for alone.
-    asked_alone = {t for t in catalogue("en-US").topics if not t.endswith(MORE_SUFFIX) and t != "see_doctor.rest"}
+    asked_alone = {t for t in catalogue_for("en-US").topics if not t.endswith(MORE_SUFFIX) and t != "see_doctor.rest"}
     assert covered == asked_alone
 
 

@@ -7,9 +7,9 @@ from helpers import Conversation, slot
 
 from skill.replies import topic_reply
 from skill.speech import ssml
-from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS, catalogue
+from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS, catalogue_for
 
-CATALOGUE = catalogue("en-US")
+CATALOGUE = catalogue_for("en-US")
 LONGEST_ANSWER_WORDS = 40  # one or two breaths, question included
 
 EXPECTED = {

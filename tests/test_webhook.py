@@ -223,9 +223,9 @@ def test_config_check_explains_a_missing_skill_id(monkeypatch, capsys):
     ("entry", "forbidden"),
     [
         # The webhook and the Lambda entry import nothing from tooling/ (nor its rapidfuzz).
-        ("skill.web.app, skill.skill", ("tooling", "rapidfuzz")),
+        ("skill.web.app, skill.lambda_entry", ("tooling", "rapidfuzz")),
         # The Lambda entry needs neither skill/web/ nor Flask: the Lambda zip ships neither.
-        ("skill.skill", ("skill.web", "flask", "gunicorn")),
+        ("skill.lambda_entry", ("skill.web", "flask", "gunicorn")),
     ],
 )
 def test_the_runtime_imports_only_what_it_ships(entry, forbidden):

@@ -61,7 +61,7 @@ LAMBDA_DEPENDENCIES = ("ask-sdk-core",)
 LAMBDA_PLATFORM = "manylinux2014_x86_64"
 LAMBDA_PYTHON = "3.12"
 PYPI = "https://pypi.org/simple/"
-LAMBDA_HANDLER = "skill.skill.lambda_handler"
+LAMBDA_HANDLER = "skill.lambda_entry.lambda_handler"
 # Not shipped to Lambda: caches, and the console scripts pip puts in bin/.
 _LEFT_OUT = ("__pycache__", "bin")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same zip

@@ -20,7 +20,7 @@ from pathlib import Path
 from skill import content
 from skill.replies import Reply, phrase_reply, topic_reply
 from skill.screens import DOCUMENTS, screen_for
-from skill.topics import FIRST_TOPIC, catalogue
+from skill.topics import FIRST_TOPIC, catalogue_for
 from tooling import paths
 
 ROOT = paths.ROOT
@@ -287,12 +287,12 @@ html, body {{ margin: 0; background: #000; }}
 
 def screens_to_preview(locale: str) -> list[tuple[str, Reply]]:
     """Every screen a person can meet: the welcome, help, and each topic."""
-    catalogue_ = catalogue(locale)
+    catalogue = catalogue_for(locale)
     pages = [
-        ("welcome", phrase_reply(catalogue_, "welcome", offer=FIRST_TOPIC)),
-        ("help", phrase_reply(catalogue_, "help")),
+        ("welcome", phrase_reply(catalogue, "welcome", offer=FIRST_TOPIC)),
+        ("help", phrase_reply(catalogue, "help")),
     ]
-    pages += [(topic_id.replace(".", "-"), topic_reply(catalogue_, topic_id)) for topic_id in catalogue_.topics]
+    pages += [(topic_id.replace(".", "-"), topic_reply(catalogue, topic_id)) for topic_id in catalogue.topics]
     return pages
 
 

@@ -9,7 +9,8 @@ import time
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
-from skill.skill import BadEnvelope, dispatch, parse_envelope
+from skill.builder import dispatch
+from skill.envelope import BadEnvelope, parse_envelope
 from skill.web.config import Config
 from skill.web.verification import RequestVerifier, VerificationError, load_trust_roots
 

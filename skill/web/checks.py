@@ -98,22 +98,6 @@ def decode_signature(value: str) -> bytes:
     return sig
 
 
-def _dict_at(obj: Any, *keys: str) -> Any:
-    """Walk nested dicts; any non-dict on the way yields None."""
-    for key in keys:
-        if not isinstance(obj, dict):
-            return None
-        obj = obj.get(key)
-    return obj
-
-
-def application_id(envelope: dict) -> Any:
-    # The session copy is only authoritative when Amazon sent no context.
-    if envelope.get("context") is not None:
-        return _dict_at(envelope, "context", "System", "application", "applicationId")
-    return _dict_at(envelope, "session", "application", "applicationId")
-
-
 def _parse_timestamp(raw: Any) -> datetime:
     if isinstance(raw, bool):  # bool is an int subclass; never a timestamp
         raise VerificationError("request timestamp is not valid")

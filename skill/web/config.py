@@ -7,6 +7,8 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from skill.settings import expected_skill_id
+
 
 class ConfigError(ValueError):
     """A setting is missing or makes no sense; the server must not start."""
@@ -53,7 +55,7 @@ class Config:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:
         env = os.environ if environ is None else environ
         return cls(
-            skill_id=(env.get("ALEXA_SKILL_ID") or "").strip() or None,
+            skill_id=expected_skill_id(env),
             verify=_flag(env.get("ALEXA_VERIFY"), True),
             port=_integer("PORT", env.get("PORT"), 8080),
             trust_roots=env.get("ALEXA_TRUST_ROOTS") or None,

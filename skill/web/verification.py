@@ -26,13 +26,13 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.x509.verification import Store
 
+from skill.request_json import application_id
 from skill.web.chain import ChainCache, Signer, default_fetcher, load_trust_roots
 from skill.web.checks import (
     CERT_URL_HEADER,
     LEGACY_SIGNATURE_HEADER,
     SIGNATURE_256_HEADER,
     VerificationError,
-    application_id,
     check_cert_url,
     check_timestamp,
     decode_signature,

@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from tooling.simulator import requests as alexa
+from tooling.simulator import alexa_requests as alexa
 from tooling.simulator.model import ModelError
 from tooling.simulator.nlu import nlu_for
 from tooling.simulator.session import Simulator, Turn

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from skill import conversation
 from skill.replies import Reply, topic_reply
-from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, catalogue, entry_position
+from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, catalogue_for, entry_position
 from tooling import paths
 from tooling.simulator.nlu import FALLBACK_INTENT, NLU, SESSION_END, Understanding, nlu_for
 
@@ -303,7 +303,7 @@ def load_natural(path: Path) -> list[NaturalExample]:
 
 def outcome(nlu: NLU, example: NaturalExample, locale: str = "en-US") -> tuple[Understanding, Reply | None]:
     """What Alexa sends for the example, and the reply the skill gives in its context."""
-    book = catalogue(locale)
+    book = catalogue_for(locale)
     found = nlu.understand(example.text)
     if found.kind != "intent":
         return found, None
@@ -336,14 +336,14 @@ def judge(example: NaturalExample, found: Understanding, reply: Reply | None, lo
     if label == OFF_TOPIC:
         return reply.phrase in OFF_TOPIC_PHRASES
     if label == "how_long":
-        book = catalogue(locale)
+        book = catalogue_for(locale)
         return reply.phrase == "how_long" and reply.speech == book.how_long.get(example.context)
     if label == "why":
         return reply.topic == f"{example.context}{MORE_SUFFIX}"
     # Asked about a list in general, answered with the very entry asked about ("can stress give you a
     # knot" -> the stress cause): the more specific answer is the right one.
     place = entry_position(reply.topic or "")
-    if place is not None and place[1] >= 0 and catalogue(locale).group_overviews[place[0]] == label:
+    if place is not None and place[1] >= 0 and catalogue_for(locale).group_overviews[place[0]] == label:
         return True
     return reply.topic == label
 

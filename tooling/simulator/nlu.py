@@ -1,7 +1,7 @@
 """Understanding: a typed utterance becomes an intent, slots and a score.
 
 Everything comes from the interaction model (samples, slot types, the
-invocation name) plus Amazon's built-in vocabulary (builtins.py).  The index
+invocation name) plus Amazon's built-in vocabulary (builtin_vocabulary.py).  The index
 is built once per locale; a turn only looks things up in it.
 
 How an utterance is scored, in short:
@@ -41,7 +41,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from tooling.simulator import builtins
+from tooling.simulator import builtin_vocabulary
 from tooling.simulator.model import MODEL_DIR, InteractionModel, SlotValue, load_model
 from tooling.simulator.text import normalise, stem
 
@@ -188,7 +188,7 @@ class NLU:
         for intent in model.intents.values():
             for sample in self._phrasings(intent.name):
                 self._add_sample(intent.name, sample)
-        self._exits = {" ".join(self._words(p)) for p in builtins.EXIT_PHRASES}
+        self._exits = {" ".join(self._words(p)) for p in builtin_vocabulary.EXIT_PHRASES}
         self._values = {name: _ValueIndex(name, self._value_keys(values)) for name, values in model.types.items()}
         # A spoken value may carry a determiner or two more than its synonym.
         self._longest_value = 2 + max((len(k) for i in self._values.values() for k in i.keys), default=0)
@@ -206,12 +206,12 @@ class NLU:
 
     def _phrasings(self, intent: str) -> list[str]:
         samples = list(self.model.intents[intent].samples)
-        samples += builtins.BUILT_IN_PHRASES.get(intent, ())
+        samples += builtin_vocabulary.BUILT_IN_PHRASES.get(intent, ())
         return samples
 
     @staticmethod
     def _words(text: str) -> list[str]:
-        return [w for w in normalise(text) if w not in builtins.FILLER_WORDS]
+        return [w for w in normalise(text) if w not in builtin_vocabulary.FILLER_WORDS]
 
     def _add_sample(self, intent: str, sample: str) -> None:
         refs = _SLOT_REF.findall(sample)
@@ -262,7 +262,7 @@ class NLU:
             for s in stems:
                 frequency[s] += 1
         weights = {s: max(CONTENT_WEIGHT, math.log((count + 1) / df)) for s, df in frequency.items()}
-        weights.update((stem(w), GRAMMAR_WEIGHT) for w in builtins.FUNCTION_WORDS)
+        weights.update((stem(w), GRAMMAR_WEIGHT) for w in builtin_vocabulary.FUNCTION_WORDS)
         return weights
 
     def _known_words(self) -> set[str]:
@@ -308,7 +308,7 @@ class NLU:
                 before = before[:-1]  # "open the back knot guide"
             if " ".join(before) in _LAUNCH_VERBS:
                 return _drop_connector(_drop_tail(after))
-            if before and before[-1] in builtins.TRAILING_CONNECTORS and not _drop_tail(after):
+            if before and before[-1] in builtin_vocabulary.TRAILING_CONNECTORS and not _drop_tail(after):
                 return before[:-1]
         return None
 
@@ -462,7 +462,7 @@ _TRANSCRIPT_NOISE = re.compile(r"[^a-z0-9' ]+")
 def _transcribed(utterance: str) -> list[str]:
     """The words as Alexa's speech recognition writes them: lower case, contractions kept, no disfluencies."""
     words = _TRANSCRIPT_NOISE.sub(" ", utterance.lower().replace("\u2019", "'")).split()
-    return [w for w in words if w not in builtins.DISFLUENCIES]
+    return [w for w in words if w not in builtin_vocabulary.DISFLUENCIES]
 
 
 def _spoken_tail(spoken: list[str], rest: list[str], strip) -> list[str] | None:
@@ -477,7 +477,7 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-_LAUNCH_VERBS = frozenset({"", *builtins.LAUNCH_VERBS})
+_LAUNCH_VERBS = frozenset({"", *builtin_vocabulary.LAUNCH_VERBS})
 
 
 def _drop_tail(words: list[str]) -> list[str]:
@@ -486,7 +486,7 @@ def _drop_tail(words: list[str]) -> list[str]:
 
 
 def _drop_connector(words: list[str]) -> list[str]:
-    if words and words[0] in builtins.CONNECTING_WORDS:
+    if words and words[0] in builtin_vocabulary.CONNECTING_WORDS:
         return words[1:]
     return words
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from skill.speech import plain
-from tooling.simulator import requests as alexa
+from tooling.simulator import alexa_requests as alexa
 from tooling.simulator.nlu import NLU, Understanding, nlu_for
 from tooling.simulator.transport import InProcess, Transport
 

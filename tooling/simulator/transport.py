@@ -34,7 +34,8 @@ class InProcess:
     """Calls the skill directly, as AWS Lambda would."""
 
     def send(self, body: dict) -> dict:
-        from skill.skill import BadEnvelope, invoke  # the skill loads only when it is used
+        from skill.builder import invoke
+        from skill.envelope import BadEnvelope  # the skill loads only when it is used
 
         try:
             return invoke(body)
