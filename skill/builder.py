@@ -9,7 +9,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope
 
-from skill import topics
+from skill import catalogue
 from skill.envelope import parse_envelope
 from skill.handlers import REQUEST_HANDLERS, ApologyHandler
 
@@ -26,7 +26,7 @@ def build_skill_builder() -> SkillBuilder:
 
 SKILL = build_skill_builder().create()
 _serializer = DefaultSerializer()
-topics.warm()
+catalogue.warm()
 
 
 def dispatch(envelope: RequestEnvelope, context: object = None) -> dict:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from skill import reading
+from skill.catalogue import Catalogue
 from skill.replies import Reply, phrase_reply, topic_reply
 from skill.topics import (
     FIRST_TOPIC,
@@ -29,7 +30,6 @@ from skill.topics import (
     MORE_SUFFIX,
     RED_FLAG_GROUP,
     SLOT_VALUE_TOPICS,
-    Catalogue,
     entry_position,
     entry_topic,
 )

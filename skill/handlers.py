@@ -16,9 +16,10 @@ from ask_sdk_model import Intent, Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 from skill import conversation
+from skill.catalogue import Catalogue, catalogue_for
 from skill.conversation import Heard, SlotHeard, State
-from skill.replies import phrase_reply, respond
-from skill.topics import Catalogue, catalogue_for
+from skill.replies import phrase_reply
+from skill.response import respond
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ class LaunchHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue = _request_catalogue(handler_input)
         reply, state = conversation.launch(_state(handler_input, catalogue), catalogue)
-        return respond(handler_input, reply, state.to_session())
+        return respond(handler_input, reply, catalogue, state.to_session())
 
 
 class IntentHandler(AbstractRequestHandler):
@@ -73,7 +74,7 @@ class IntentHandler(AbstractRequestHandler):
         catalogue = _request_catalogue(handler_input)
         said = heard(getattr(handler_input.request_envelope.request, "intent", None))
         reply, state = conversation.reply_to(said, _state(handler_input, catalogue), catalogue)
-        return respond(handler_input, reply, state.to_session())
+        return respond(handler_input, reply, catalogue, state.to_session())
 
 
 class SessionEndedHandler(AbstractRequestHandler):
@@ -104,7 +105,8 @@ class ApologyHandler(AbstractExceptionHandler):
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         # The type only: messages can quote request data.
         log.error("skill error: %s", type(exception).__name__)
-        return respond(handler_input, phrase_reply(_request_catalogue(handler_input), "error"))
+        catalogue = _request_catalogue(handler_input)
+        return respond(handler_input, phrase_reply(catalogue, "error"), catalogue)
 
 
 # Order matters: the first handler whose can_handle is true wins.

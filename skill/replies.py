@@ -1,4 +1,4 @@
-"""Replies: what to say, ask and show, and how it becomes an SDK response.
+"""Replies: what to say, ask and show, as plain data.
 
 A reply is plain data.  It is stored as-is in the session so that "repeat"
 can say it again on a later turn; SDK objects never go into the session.
@@ -8,13 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
-from ask_sdk_model.ui import SimpleCard
-
-from skill import screens
-from skill.speech import ssml
-from skill.topics import Catalogue
+from skill.catalogue import Catalogue
 
 
 @dataclass(frozen=True)
@@ -54,11 +48,8 @@ def topic_reply(catalogue: Catalogue, topic_id: str, lead: str = "") -> Reply:
         question = catalogue.topics[topic.offer].invite
     else:
         question = catalogue.phrases["anything_else"]
-    card_text = topic.speech
-    if topic.entries and topic.card_details:
-        card_text += "\n\n" + "\n".join(f"• {e.title}: {e.detail}" for e in topic.entries)
     speech = f"{lead} {topic.speech}" if lead else topic.speech
-    return Reply(speech, question, topic.title, card_text, topic.offer, topic_id)
+    return Reply(speech, question, topic.title, catalogue.cards[topic_id], topic.offer, topic_id)
 
 
 def phrase_reply(
@@ -83,20 +74,3 @@ def phrase_reply(
         question = catalogue.topics[offer].invite
     title = catalogue.card_titles.get(key, catalogue.card_titles["default"])
     return Reply(speech, question, title, speech, offer, phrase=key)
-
-
-def respond(handler_input: HandlerInput, reply: Reply, session: dict | None = None) -> Response:
-    """Turn a reply into the SDK response; ``session`` is the state to carry to the next turn."""
-    builder = handler_input.response_builder
-    spoken = f"{reply.speech} {reply.question}" if reply.question else reply.speech
-    builder.speak(ssml(spoken)).set_card(SimpleCard(reply.card_title, reply.card_text))
-    if reply.question:
-        builder.ask(ssml(reply.question))
-    else:
-        builder.set_should_end_session(True)
-    envelope = handler_input.request_envelope
-    if screens.supports_apl(envelope):
-        builder.add_directive(screens.render_directive(reply, getattr(envelope.request, "locale", None)))
-    if envelope.session is not None and session is not None:
-        handler_input.attributes_manager.session_attributes = session
-    return builder.response

@@ -2,37 +2,29 @@
 
 The documents are JSON files in ``skill/apl/``, read once at import.  A
 document's datasource carries what Alexa says (title, speech, question) plus,
-for a topic, the list or table behind it, built from the content module once
-per locale and topic.  Only the few strings of the reply itself are put
-together per request.
+for a topic, the list or table behind it: that fixed part (``ScreenPart``) is
+made once per locale and topic when the catalogue is built (skill/catalogue.py),
+so a request only adds the few strings of the reply itself.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from skill import content
-from skill.topics import MORE_SUFFIX, catalogue_for
 
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
     from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
+    from skill.catalogue import ScreenPart
     from skill.replies import Reply
 
 DOCUMENT_DIR = Path(__file__).resolve().parent / "apl"
 DOCUMENTS = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(DOCUMENT_DIR.glob("*.json"))}
 DATASOURCE = "payload"  # the one mainTemplate parameter every document takes
 TOKEN_PREFIX = "backKnotGuide"
-
-RELIEF_TOPIC = "relief"  # shown as a table; other overviews as a numbered list
-TABLE_COLUMNS = {"method": "Method", "how": "How to do it"}
-METHOD_GROUP = "method"  # topic ids "method.<id>" show how that method is done
-NO_POINTS = {"pointsHeading": "", "points": []}
 
 
 @dataclass(frozen=True)
@@ -63,12 +55,12 @@ def supports_apl(envelope: RequestEnvelope) -> bool:
         return True  # the device says it has APL; an odd version string is no reason to show nothing
 
 
-def render_directive(reply: Reply, locale: str | None) -> RenderDocumentDirective:
+def render_directive(reply: Reply, part: ScreenPart) -> RenderDocumentDirective:
     # Imported on first use: the APL models cost ~10 ms of every cold start,
     # and a voice-only device never needs them.
     from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
-    screen = screen_for(reply, locale)
+    screen = screen_for(reply, part)
     return RenderDocumentDirective(
         token=f"{TOKEN_PREFIX}.{screen.document}",
         document=DOCUMENTS[screen.document],
@@ -76,42 +68,7 @@ def render_directive(reply: Reply, locale: str | None) -> RenderDocumentDirectiv
     )
 
 
-def screen_for(reply: Reply, locale: str | None) -> Screen:
+def screen_for(reply: Reply, part: ScreenPart) -> Screen:
     """The document for ``reply`` and its datasource: what was said, and what lies behind it."""
-    catalogue = catalogue_for(locale)
-    topic_id = reply.topic if reply.topic in catalogue.topics else None
-    document, fixed = _fixed_part(catalogue.locale, topic_id)
     said = {"title": reply.card_title, "text": reply.speech, "prompt": reply.question or ""}
-    return Screen(document, {DATASOURCE: {**fixed, **said}})
-
-
-@cache
-def _fixed_part(locale: str, topic_id: str | None) -> tuple[str, dict]:
-    """What a screen shows besides the reply's own words, built once per locale and topic.
-
-    Callers pass a known locale and topic (or None), so the cache stays small.
-    """
-    document, details = _topic_details(locale, topic_id)
-    common = {"skill": content.SKILL_NAME, "disclaimer": content.regional(content.DISCLAIMER, locale)}
-    return document, {**common, **details}
-
-
-def _topic_details(locale: str, topic_id: str | None) -> tuple[str, dict]:
-    """The document a topic needs and the data behind its speech."""
-    if topic_id is None:
-        return "answer", NO_POINTS
-    topic = catalogue_for(locale).topics[topic_id]
-    if topic.id == RELIEF_TOPIC:
-        rows = [{"method": entry.title, "how": _how(entry.id, locale)} for entry in topic.entries]
-        return "table", {"columns": TABLE_COLUMNS, "rows": rows}
-    if topic.entries:
-        items = [{"title": e.title, "detail": e.detail if topic.card_details else ""} for e in topic.entries]
-        return "list", {"items": items}
-    group, _, entry_id = topic_id.removesuffix(MORE_SUFFIX).partition(".")
-    if group != METHOD_GROUP:
-        return "answer", NO_POINTS
-    return "answer", {"pointsHeading": TABLE_COLUMNS["how"], "points": _how(entry_id, locale)}
-
-
-def _how(method_id: str, locale: str) -> list[dict]:
-    return [{"label": label, "text": content.regional(quote, locale)} for label, quote in content.RELIEF_HOW[method_id]]
+    return Screen(part.document, {DATASOURCE: {**part.fixed, **said}})

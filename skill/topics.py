@@ -1,17 +1,14 @@
-"""Topics: which piece of the content answers which intent, per locale.
+"""Topics: which topic answers which intent or slot value, and where a topic sits in its list.
 
-The catalogue for each locale is built once, on first use, and reused for
-every request after that.
+Topic ids are the content's (``skill/content.py``); the per-locale text for
+each lives in the catalogue (``skill/catalogue.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass
 
 from skill import content
-from skill.content import Entry, Topic
-from skill.speech import spoken_list
 
 
 @dataclass(frozen=True)
@@ -86,76 +83,6 @@ FIRST_TOPIC = "lump"  # what a "yes" at launch leads to
 MORE_SUFFIX = ".more"  # "<entry topic>.more": what "tell me more" adds to an entry
 
 
-@dataclass(frozen=True)
-class Catalogue:
-    """Every topic and phrase for one locale."""
-
-    locale: str
-    topics: dict[str, Topic]
-    phrases: dict[str, str]
-    card_titles: dict[str, str]
-    denied_names: dict[str, str]  # warning sign id -> short noun, for the "denied" phrase
-    how_long: dict[str | None, str]  # topic or group just heard -> how long to keep at it
-    group_overviews: dict[str, str]  # list group -> the overview topic that introduces it
-
-
-def _entry_topics() -> list[Topic]:
-    """One topic per cause, symptom, method and warning sign, and one for each entry's "more"."""
-    topics = []
-    for group, (entries, follow_up) in content.ENTRY_GROUPS.items():
-        for position in range(len(entries)):
-            topics += _entry_topic(group, entries, position, follow_up)
-    return topics
-
-
-def _entry_topic(group: str, entries: tuple[Entry, ...], position: int, follow_up: str | None) -> list[Topic]:
-    entry = entries[position]
-    topic_id = f"{group}.{entry.id}"
-    if follow_up is None:
-        # Relief methods walk through each other, then on to prevention.
-        later = entries[position + 1 :]
-        follow_up = f"{group}.{later[0].id}" if later else "prevention"
-    speech = entry.detail
-    if group == RED_FLAG_GROUP:
-        speech = content.RED_FLAG_SPEECH.format(detail=entry.detail)
-    invite = content.ENTRY_INVITES.get(topic_id, f"Want to hear about {entry.name}?")
-    if entry.more is None:
-        return [Topic(topic_id, entry.title, speech, invite, follow_up)]
-    more_id = f"{topic_id}{MORE_SUFFIX}"
-    return [
-        Topic(topic_id, entry.title, speech, invite, follow_up, more=more_id),
-        Topic(more_id, entry.title, entry.more, invite, follow_up),
-    ]
-
-
-def _with_list(topic: Topic) -> Topic:
-    """Fill an overview's "{list}" with the short names of its entries."""
-    if not topic.entries:
-        return topic
-    names = [entry.name for entry in topic.entries]
-    conjunction = "or" if topic.id.startswith("see_doctor") or topic.id == "relief" else "and"
-    return replace(topic, speech=topic.speech.format(list=spoken_list(names, conjunction)))
-
-
-def _localised(topic: Topic, locale: str) -> Topic:
-    def local(text: str) -> str:
-        return content.regional(text, locale)
-
-    entries = tuple(
-        replace(
-            e, name=local(e.name), title=local(e.title), detail=local(e.detail), more=local(e.more) if e.more else None
-        )
-        for e in topic.entries
-    )
-    return replace(
-        topic,
-        title=local(topic.title),
-        speech=local(topic.speech),
-        invite=local(topic.invite),
-        entries=entries,
-    )
-
-
 def entry_position(topic_id: str) -> tuple[str, int] | None:
     """The list a topic belongs to and its place in it (-1 for the list's overview), or None."""
     if topic_id in _OVERVIEW_GROUPS:
@@ -174,33 +101,3 @@ def entry_topic(group: str, position: int) -> str | None:
 
 _ENTRY_IDS = {group: tuple(e.id for e in entries) for group, (entries, _) in content.ENTRY_GROUPS.items()}
 _OVERVIEW_GROUPS = {overview: group for group, overview in content.GROUP_OVERVIEWS.items()}
-
-
-def catalogue_for(locale: str | None) -> Catalogue:
-    """The catalogue for ``locale``; any other locale gets US English."""
-    # Normalise first: the cache must not grow with whatever a caller sends.
-    return _build(locale if locale in content.LOCALES else content.DEFAULT_LOCALE)
-
-
-@cache
-def _build(locale: str) -> Catalogue:
-    topics = (_localised(_with_list(t), locale) for t in (*content.TOPICS, *_entry_topics()))
-
-    def local(texts: dict) -> dict:
-        return {key: content.regional(text, locale) for key, text in texts.items()}
-
-    return Catalogue(
-        locale,
-        {t.id: t for t in topics},
-        local(content.PHRASES),
-        local(content.CARD_TITLES),
-        local(content.DENIED_NAMES),
-        local(content.HOW_LONG),
-        dict(content.GROUP_OVERVIEWS),
-    )
-
-
-def warm() -> None:
-    """Build every catalogue now, so no request pays for it."""
-    for locale in content.LOCALES:
-        catalogue_for(locale)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from skill import content
-from skill.topics import catalogue_for
+from skill.catalogue import catalogue_for
 
 # Things the skill names: each must be named by the article too.
 NAMED_IN_ARTICLE = [

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from skill.catalogue import catalogue_for
 from skill.conversation import HISTORY, LAST_REPLY, MISSES, Heard, SlotHeard, State, launch, reply_to
 from skill.replies import topic_reply
-from skill.topics import catalogue_for
 
 BOOK = catalogue_for("en-US")
 

@@ -6,7 +6,7 @@ import pytest
 from helpers import Conversation
 
 from skill import content
-from skill.topics import catalogue_for
+from skill.catalogue import catalogue_for
 from tooling import grammar, locales
 
 GENERATED = locales.generated_locales()

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from skill.topics import INTENT_ROUTES, catalogue_for
+from skill.catalogue import catalogue_for
+from skill.topics import INTENT_ROUTES
 from tooling.simulator import evaluation
 from tooling.simulator import nlu as nlu_module
 from tooling.simulator.evaluation import (

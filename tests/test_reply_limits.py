@@ -10,10 +10,10 @@ from xml.etree import ElementTree
 import pytest
 
 from skill import content
+from skill.catalogue import catalogue_for
 from skill.conversation import Heard, SlotHeard, State, launch, reply_to
 from skill.replies import Reply, phrase_reply, topic_reply
 from skill.speech import ssml
-from skill.topics import catalogue_for
 
 MAX_WORDS = 40
 MAX_WELCOME_WORDS = 30

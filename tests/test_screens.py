@@ -8,10 +8,16 @@ from helpers import Conversation, envelope, launch_request
 
 from skill import content, screens
 from skill.builder import invoke
+from skill.catalogue import catalogue_for
 from skill.replies import Reply, phrase_reply, topic_reply
-from skill.topics import catalogue_for
 from tooling.preview import COMPONENTS, STYLE_PROPERTIES, PreviewError, Renderer, page, write_previews
 from tooling.simulator.alexa_requests import ECHO_DOT, ECHO_SHOW
+
+
+def shown(reply: Reply, locale: str) -> screens.Screen:
+    """The screen a device in ``locale`` shows for ``reply``."""
+    return screens.screen_for(reply, catalogue_for(locale).screen(reply.topic))
+
 
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 CARD_LIMIT = 8000  # title and content together, per Amazon's card documentation
@@ -170,7 +176,7 @@ def test_every_binding_names_a_field_the_datasources_fill(name):
     paths = {match.strip() for match in BINDING.findall(text)}
     filled = set()
     for reply in every_reply("en-US"):
-        screen = screens.screen_for(reply, "en-US")
+        screen = shown(reply, "en-US")
         if screen.document == name:
             filled |= set(screen.datasources[screens.DATASOURCE])
     assert filled, f"no reply shows {name}"
@@ -194,7 +200,7 @@ def test_all_documents_share_one_apl_version():
 @pytest.mark.parametrize("locale", content.LOCALES)
 def test_every_screen_shows_what_alexa_says(locale):
     for reply in every_reply(locale):
-        payload = screens.screen_for(reply, locale).datasources[screens.DATASOURCE]
+        payload = shown(reply, locale).datasources[screens.DATASOURCE]
         assert payload["text"] == reply.speech
         assert payload["title"] == reply.card_title
         assert payload["prompt"] == (reply.question or "")
@@ -205,7 +211,7 @@ def test_lists_show_the_entries_behind_the_overview(locale):
     cat = catalogue_for(locale)
     for topic_id in ("causes", "symptoms", "see_doctor"):
         topic = cat.topics[topic_id]
-        screen = screens.screen_for(topic_reply(cat, topic_id), locale)
+        screen = shown(topic_reply(cat, topic_id), locale)
         assert screen.document == "list"
         items = screen.datasources[screens.DATASOURCE]["items"]
         assert [item["title"] for item in items] == [entry.title for entry in topic.entries]
@@ -218,7 +224,7 @@ def test_lists_show_the_entries_behind_the_overview(locale):
 def test_relief_table_shows_each_method_and_how_in_the_methods_own_words(locale):
     cat = catalogue_for(locale)
     relief = cat.topics["relief"]
-    screen = screens.screen_for(topic_reply(cat, "relief"), locale)
+    screen = shown(topic_reply(cat, "relief"), locale)
     assert screen.document == "table"
     rows = screen.datasources[screens.DATASOURCE]["rows"]
     assert [row["method"] for row in rows] == [entry.title for entry in relief.entries]
@@ -231,9 +237,7 @@ def test_relief_table_shows_each_method_and_how_in_the_methods_own_words(locale)
 def test_relief_table_covers_hold_times_tools_and_heat_versus_ice():
     rows = {
         row["method"]: row["how"]
-        for row in screens.screen_for(topic_reply(catalogue_for("en-US"), "relief"), "en-US").datasources["payload"][
-            "rows"
-        ]
+        for row in shown(topic_reply(catalogue_for("en-US"), "relief"), "en-US").datasources["payload"]["rows"]
     }
     table = " ".join(line["text"] for how in rows.values() for line in how)
     for fact in ("20 to 30 seconds", "30 to 60 seconds", "foam roller", "massage ball"):
@@ -243,18 +247,18 @@ def test_relief_table_covers_hold_times_tools_and_heat_versus_ice():
 
 def test_a_single_method_shows_how_to_do_it():
     cat = catalogue_for("en-US")
-    payload = screens.screen_for(topic_reply(cat, "method.massage"), "en-US").datasources["payload"]
+    payload = shown(topic_reply(cat, "method.massage"), "en-US").datasources["payload"]
     assert payload["pointsHeading"]
     said = f"{payload['text']} {cat.topics['method.massage.more'].speech}"  # what it says, and "tell me more"
     assert all(point["text"] in said for point in payload["points"])
-    other = screens.screen_for(topic_reply(cat, "cause.stress"), "en-US").datasources["payload"]
+    other = shown(topic_reply(cat, "cause.stress"), "en-US").datasources["payload"]
     assert other["points"] == [] and other["pointsHeading"] == ""
 
 
 @pytest.mark.parametrize("locale", content.LOCALES)
 def test_screens_hold_no_markup_characters(locale):
     for reply in every_reply(locale):
-        datasources = str(screens.screen_for(reply, locale).datasources)
+        datasources = str(shown(reply, locale).datasources)
         assert not set("<>&") & set(datasources), reply.card_title
 
 

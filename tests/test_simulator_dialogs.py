@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from skill.topics import MORE_SUFFIX, catalogue_for
+from skill.catalogue import catalogue_for
+from skill.topics import MORE_SUFFIX
 from tooling.simulator.evaluation import slot_summary
 from tooling.simulator.session import Simulator, Turn
 

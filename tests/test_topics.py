@@ -5,9 +5,10 @@ from xml.etree import ElementTree
 import pytest
 from helpers import Conversation, slot
 
+from skill.catalogue import catalogue_for
 from skill.replies import topic_reply
 from skill.speech import ssml
-from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS, catalogue_for
+from skill.topics import INTENT_ROUTES, SLOT_VALUE_TOPICS
 
 CATALOGUE = catalogue_for("en-US")
 LONGEST_ANSWER_WORDS = 40  # one or two breaths, question included

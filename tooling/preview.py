@@ -18,9 +18,10 @@ from html import escape
 from pathlib import Path
 
 from skill import content
+from skill.catalogue import catalogue_for
 from skill.replies import Reply, phrase_reply, topic_reply
 from skill.screens import DOCUMENTS, screen_for
-from skill.topics import FIRST_TOPIC, catalogue_for
+from skill.topics import FIRST_TOPIC
 from tooling import paths
 
 ROOT = paths.ROOT
@@ -297,7 +298,7 @@ def screens_to_preview(locale: str) -> list[tuple[str, Reply]]:
 
 
 def page(reply: Reply, locale: str, viewport: tuple[int, int] = DEFAULT_VIEWPORT) -> str:
-    screen = screen_for(reply, locale)
+    screen = screen_for(reply, catalogue_for(locale).screen(reply.topic))
     body = Renderer(DOCUMENTS[screen.document], screen.datasources, viewport).html()
     width, height = viewport
     return PAGE.format(

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from skill import conversation
+from skill.catalogue import catalogue_for
 from skill.replies import Reply, topic_reply
-from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, catalogue_for, entry_position
+from skill.topics import INTENT_ROUTES, MORE_SUFFIX, RED_FLAG_GROUP, SLOT_VALUE_TOPICS, entry_position
 from tooling import paths
 from tooling.simulator.nlu import FALLBACK_INTENT, NLU, SESSION_END, Understanding, nlu_for
 
