@@ -27,6 +27,7 @@ SEVERE_PAIN = "severe_pain"
 OTHER_GROWTH = "other_growth"
 NO_RELIEF = "no_relief"
 SERIOUS = "serious"  # a serious symptom outside the article
+ANY_SIGN = "any"  # every warning sign at once, denied ("none of those")
 
 MAX_WORDS = 60  # a description longer than this is read in its first MAX_WORDS words
 _GAP = r"(?:\s+\S+){0,7}?\s+"  # up to seven words between two parts of one sign
@@ -98,6 +99,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?:fall\w*\s+)?(?P<sign>{_any(lexicon.NERVE_SENSATIONS)})"),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_SENSATIONS)}){_GAP}{_LEG}"),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_WORDS_ALONE)})"),
+    (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.FEELING_LOST)})"),
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?P<sign>{_any(lexicon.LEG_WEAKNESS)})"),
     (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+compared)(?!\s+than){_GAP}{_LEG}"),
     (NERVE_SIGNS, rf"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?{_LEG}"),
@@ -111,10 +113,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         OTHER_GROWTH,
         r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe)"
-        r"(?:\s+\S+){0,3}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))",
+        r"(?:\s+\S+){0,6}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))",
     ),
     (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_ALONE)})"),
+    (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.HARD_LUMP)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
@@ -146,7 +149,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NO_RELIEF, rf"(?P<sign>{_any(lexicon.NO_RELIEF)})"),
     (
         NO_RELIEF,
-        r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|came\s+(?:right\s+)?back"
+        r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|(?<=it\s)came\s+(?:right\s+)?back"
         r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do))",
     ),
     (
@@ -155,6 +158,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
         r"|made\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))",
     ),
+    (NO_RELIEF, rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:and|but)\s+(?:still\s+|just\s+)?(?P<sign>nothing)"),
     (
         NO_RELIEF,
         rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}",
@@ -173,7 +177,7 @@ _DENIALS = tuple(
     (sign, re.compile(rf"\b{pattern}\b"))
     for sign, pattern in (
         (NERVE_SIGNS, rf"{_LEG}{_GAP}{_FINE}"),
-        (SEVERE_PAIN, rf"can\s+(?:still\s+)?{_DAILY}(?:\s+\S+){{0,2}}?\s+{_FINE}"),
+        (SEVERE_PAIN, rf"can\s+(?:still\s+)?{_DAILY}(?:\s+\S+){{0,6}}?\s+(?:{_FINE}|no\s+problem)"),
         (
             LUMP_CHANGES,
             r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger)"
@@ -181,6 +185,12 @@ _DENIALS = tuple(
         ),
         (NO_RELIEF, r"(?:is|are|has\s+been|have\s+been)\s+(?:actually\s+|really\s+)?helping"),
         (SEVERE_PAIN, _any(lexicon.MILD)),
+        (SEVERE_PAIN, _any(lexicon.COPING)),
+        (LUMP_CHANGES, _any(lexicon.UNCHANGED_LUMP)),
+        (LUMP_CHANGES, _any(lexicon.NEW_LUMP)),
+        (NO_RELIEF, _any(lexicon.NEW_LUMP)),
+        # "none of those", or a "no" carried in from the carrier phrase before "that": every sign denied.
+        (ANY_SIGN, rf"{_any(lexicon.NONE_OF_THOSE)}|^no\s+(?:of\s+)?(?:that|those|them|these)\b"),
     )
 )
 
@@ -203,6 +213,7 @@ _NEW_SUBJECT = frozenset(
     "my i it the but actually wait well that this there now and also".split()
 )  # "no, my foot is numb" answers a question first
 _NEAR_WINDOW = 4
+_SERIOUS_NEGATION_REACH = 3  # "i don't have a fever": a serious symptom is denied only this close
 _CLEAN = re.compile(r"[^a-z0-9' ]+")
 
 
@@ -257,10 +268,16 @@ def read(text: str) -> Reading:
 
 def _negated(said: str, start: int, near_only: bool = False) -> bool:
     """Whether a negation in the same clause comes before position ``start`` (or, with
-    ``near_only``, within the two words before it)."""
+    ``near_only``, within the three words before it)."""
     before = said[:start]
     if near_only:
-        return bool(_NEGATOR.search(" ".join(before.split()[-2:])))
+        near = before.split()[-_SERIOUS_NEGATION_REACH - 1 :]
+        # "can not feel anything when i wipe" states an inability, a symptom; it denies nothing.
+        return any(
+            _NEGATOR.fullmatch(word) and not (word == "not" and near[i - 1 : i] in (["can"], ["could"]))
+            for i, word in enumerate(near)
+            if i > 0 or len(near) <= _SERIOUS_NEGATION_REACH
+        )
     if _DISBELIEF.search(" ".join(before.split()[-6:])):
         return True  # "i don't think it's a cyst"
     clause_breaks = list(_BREAK.finditer(before))

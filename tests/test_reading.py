@@ -27,6 +27,11 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I've got a fever too", SERIOUS),
         ("i cant control my bladder", SERIOUS),  # typed without the apostrophe
         ("I can't feel anything when I wipe", SERIOUS),  # the "can't" states it; it denies nothing
+        ("it's rock solid and doesn't move", LUMP_CHANGES),
+        ("it keeps waking me up at night", SEVERE_PAIN),
+        ("I've been doing those for weeks and nothing", NO_RELIEF),
+        ("I honestly don't believe this thing is a muscle knot at all", OTHER_GROWTH),
+        ("I've lost ten kilos without even trying", SERIOUS),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -42,6 +47,13 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("it's not getting bigger", LUMP_CHANGES),
         ("it hasn't changed size", LUMP_CHANGES),
         ("I can walk fine", SEVERE_PAIN),
+        ("it's not that painful honestly", SEVERE_PAIN),
+        ("I'm sleeping fine", SEVERE_PAIN),
+        ("I only noticed it yesterday so it's pretty new", NO_RELIEF),
+        ("it's soft not hard", LUMP_CHANGES),
+        ("no loss of feeling anywhere", NERVE_SIGNS),
+        ("I don't have a fever or anything", SERIOUS),
+        ("none of those thank god", reading.ANY_SIGN),
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -67,6 +79,10 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I want to stretch it out", "method.stretching"),
         ("could not drinking enough water be why", "cause.dehydration"),
         ("it's really stiff in the mornings", "symptom.stiffness"),
+        ("my hamstrings are tight and my core is weak, is that related", "cause.muscle_imbalance"),
+        ("I barely drank any water today", "cause.dehydration"),
+        ("my form was probably rubbish", "cause.poor_form"),
+        ("my wife noticed a bump when I came back from my run", "lump"),  # "came back" is no relapse here
         ("my phone is dead", None),
         ("I've got a headache", None),
     ],

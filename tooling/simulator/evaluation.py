@@ -249,6 +249,8 @@ NATURAL_SPLITS = (
     ("natural-dev5", "tuned on"),
     ("natural-dev6", "tuned on"),
     ("natural-dev7", "tuned on"),
+    ("natural-dev8", "tuned on"),
+    ("natural-dev9", "tuned on"),
     ("natural-holdout", "never tuned on"),
 )
 NO_CONTEXT = "-"
