@@ -43,9 +43,10 @@ MAX_MISSES = 9
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 SERIOUS_VALUE = "SERIOUS"  # a WarningSignType value outside the article: a serious symptom
 WARNING_SIGN_TYPE = "WarningSignType"
-# What every carrier phrase of an intent says, read back with the slot's words: the carrier of
-# NegativeStatementIntent is a negation ("no {description}", "i don't have any {description}").
-CARRIER_MEANING = {"NegativeStatementIntent": "no"}
+# What the carrier phrases of an intent say, read back with the slot's words: the carriers of
+# NegativeStatementIntent are negations, "no {description}" or "nothing {description}".  The skill
+# cannot tell which was said, so it reads the words both ways, and a warning sign either way counts.
+CARRIER_MEANING = {"NegativeStatementIntent": ("no", "nothing")}
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,9 @@ def reply_to(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, S
     The words that reached the skill are read once, here; a warning sign in them outranks
     whatever was asked.
     """
-    words = _free_words(heard)
-    heard = replace(heard, reading=reading.read(words[0]) if words else reading.Reading())
+    readings = [reading.read(words) for words in _free_words(heard)]
+    found = next((r for r in readings if r.signs), readings[0] if readings else reading.Reading())
+    heard = replace(heard, reading=found)
     if heard.reading.signs:
         warning = _sign_reply(heard.reading.signs[0], catalogue)
         return warning, state.after(warning)
@@ -143,12 +145,17 @@ def reply_to(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, S
 
 def _free_words(heard: Heard) -> list[str]:
     """Words that reached the skill unresolved (a description, or a slot value no type knows), with
-    whatever the intent's carrier phrases all say in front of them.  (Every intent here has one slot.)"""
-    carrier = CARRIER_MEANING.get(heard.intent)
+    each thing the intent's carrier phrases may say in front of them.  (Every intent here has one
+    slot filled at a time.)
+
+    A resolved value is read too when its carrier means something ("no {warningSign}") or its words
+    hold a negation: "not grown" may still resolve to the growing lump, and must be heard as a denial."""
+    meanings = CARRIER_MEANING.get(heard.intent, ("",))
     return [
-        f"{carrier} {slot.words}" if carrier else slot.words
+        f"{meaning} {slot.words}".strip()
         for slot in heard.slots.values()
-        if slot.words and slot.value_id is None
+        if slot.words and (slot.value_id is None or heard.intent in CARRIER_MEANING or reading.negates(slot.words))
+        for meaning in meanings
     ]
 
 
@@ -192,13 +199,15 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
     slot = heard.slots.get(route.slot) if route.slot else None
     if slot is None or not slot.words:
         return _answer(topic_reply(catalogue, route.topic), state)
+    if heard.reading.denied:  # "not grown": the value's words deny it (signs were answered in reply_to)
+        return _answer(_read_reply(heard.reading, catalogue, state), state)
     if slot.value_id == SERIOUS_VALUE:
         return _answer(_sign_reply(reading.SERIOUS, catalogue), state)
     topic = SLOT_VALUE_TOPICS[route.slot_type].get(slot.value_id or "") if route.slot_type else None
     if topic:
         return _answer(topic_reply(catalogue, _deeper(topic, state, catalogue)), state)
     found = heard.reading
-    if found.denied or found.topic:
+    if found.topic:
         return _answer(_read_reply(found, catalogue, state), state)
     if route.slot_type == WARNING_SIGN_TYPE or found.elsewhere:
         return _answer(phrase_reply(catalogue, "unrelated", question_key="fallback_question"), state)
@@ -210,6 +219,11 @@ def _negative_statement(heard: Heard, state: State, catalogue: Catalogue) -> tup
     """A statement that opens with a negation (a sign in it was answered already, in reply_to)."""
     if heard.reading.denied or heard.reading.topic:
         return _answer(_read_reply(heard.reading, catalogue, state), state)
+    sign = heard.slots.get("warningSign")
+    if sign is not None or not heard.slots:  # "no {warningSign}", or "none of those": nothing to escalate
+        topic = SLOT_VALUE_TOPICS[WARNING_SIGN_TYPE].get(sign.value_id or "") if sign else None
+        denied = topic.removeprefix(f"{RED_FLAG_GROUP}.") if topic else reading.ANY_SIGN
+        return _answer(_denied_reply(denied, catalogue), state)
     return _no(heard, state, catalogue)  # "no" and words about nothing this skill knows
 
 

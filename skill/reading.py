@@ -266,6 +266,11 @@ def read(text: str) -> Reading:
     return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
 
 
+def negates(text: str) -> bool:
+    """Whether ``text`` holds a negation anywhere ("not grown", "no weakness")."""
+    return bool(_NEGATOR.search(normalise(text)))
+
+
 def _negated(said: str, start: int, near_only: bool = False) -> bool:
     """Whether a negation in the same clause comes before position ``start`` (or, with
     ``near_only``, within the three words before it)."""

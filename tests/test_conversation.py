@@ -106,3 +106,25 @@ def test_how_long_depends_on_what_was_just_said():
     after_rolling = reply_to(Heard("HowLongIntent"), _after("method.massage"), BOOK)[0]
     assert "20 to 30 seconds" in after_stretching.speech
     assert "30 to 60 seconds" in after_rolling.speech
+
+
+@pytest.mark.parametrize(
+    ("heard", "phrase", "sign"),
+    [
+        # "no numbness": the value resolved, and the carrier's "no" is read back with it.
+        (Heard("NegativeStatementIntent", {"warningSign": SlotHeard("numbness", "NUMBNESS_TINGLING")}), "denied", None),
+        # "my feet feel fine", "none of those": no slot, an acknowledgement.
+        (Heard("NegativeStatementIntent"), "noted", None),
+        # "no, but my foot is numb": the words after the "no" state a sign.
+        (
+            Heard("NegativeStatementIntent", {"warningSign": SlotHeard("but my foot is numb", None)}),
+            None,
+            "red_flag.nerve_signs",
+        ),
+        # "it hasn't grown" heard as the growing lump's value: its words deny it.
+        (Heard("RedFlagIntent", {"warningSign": SlotHeard("not grown", "GROWING_OR_VERY_PAINFUL")}), "denied", None),
+    ],
+)
+def test_a_denied_sign_is_acknowledged_and_a_sign_after_no_still_escalates(heard, phrase, sign):
+    reply, _ = reply_to(heard, _after("see_doctor"), BOOK)
+    assert (reply.phrase, reply.topic if sign else None) == (phrase, sign)

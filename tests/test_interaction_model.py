@@ -41,7 +41,7 @@ REQUIRED_BUILT_IN_INTENTS = frozenset(
 )
 
 # Built-ins that must not carry sample utterances of their own.
-BUILT_INS_WITHOUT_SAMPLES = frozenset({"AMAZON.FallbackIntent"})
+BUILT_INS_WITHOUT_SAMPLES: frozenset[str] = frozenset()  # AMAZON.FallbackIntent carries out-of-domain samples
 
 EXPECTED_CUSTOM_INTENT_SLOTS = {
     "LumpIntent": {},
@@ -66,7 +66,7 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "SeriousSymptomIntent": {},
     "DoctorTreatmentIntent": {},
     "DescribeIntent": {"description": "AMAZON.SearchQuery"},
-    "NegativeStatementIntent": {"description": "AMAZON.SearchQuery"},
+    "NegativeStatementIntent": {"description": "AMAZON.SearchQuery", "warningSign": "WarningSignType"},
     "ThanksIntent": {},
     "HowLongIntent": {},
     "WhyIntent": {},

@@ -74,6 +74,10 @@ SHORTLIST = 40  # samples kept from the word-weight pass for character scoring
 
 # Contractions this simulator writes out ("can't" -> "can not") are single words to Alexa.
 _AUXILIARIES = frozenset("can could do does did is are was were will would should has have had".split())
+# Alexa fills a slot with the words said in its place.  Where a sample's carrier is said word for
+# word around a value plus a negation ("it's {warningSign}" heard as "it's not getting bigger"), the
+# negation is in the slot's words, and those words no longer name the value: the slot goes unresolved.
+_NEGATIONS = frozenset("no not never without none nothing".split())
 _DETERMINERS = frozenset("a an the my some your this that these those".split())
 _SLOT_REF = re.compile(r"\{([^{}]+)\}")
 
@@ -422,12 +426,25 @@ class NLU:
                 text = " ".join((*carrier.before, *span, *carrier.after))
                 score = self._blend(f, said, text) * mention.quality
                 slot = Slot(carrier.slot, " ".join(span), carrier.slot_type, mention.value.id, mention.value.name)
+                negated = self._negated_span(carrier, words, mention)
+                if negated:
+                    slot = Slot(carrier.slot, " ".join(negated), carrier.slot_type)
                 value_stems = frozenset(stems[mention.start : mention.end])
                 candidates.append(Candidate(carrier.intent, score, {carrier.slot: slot}, value_stems))
             unresolved = self._unresolved(carrier, words, mentions)
             if unresolved:
                 candidates.append(unresolved)
         return candidates
+
+    def _negated_span(self, carrier: _Carrier, words: list[str], mention: _Mention) -> list[str] | None:
+        """The words in the slot's place when the carrier is said exactly around the value and a negation."""
+        start, end = len(carrier.before), len(words) - len(carrier.after)
+        if not (start <= mention.start and mention.end <= end and end - start <= MAX_UNRESOLVED_WORDS):
+            return None
+        if tuple(words[:start]) != carrier.before or tuple(words[end:]) != carrier.after:
+            return None
+        extra = words[start : mention.start] + words[mention.end : end]
+        return words[start:end] if _NEGATIONS & set(extra) else None
 
     def _unresolved(self, carrier: _Carrier, words: list[str], mentions: list[_Mention]) -> Candidate | None:
         """The carrier said word for word around a value no slot type knows."""
