@@ -63,6 +63,12 @@ lambda-zip: $(STAMP)
 preview: $(STAMP)
 	$(BIN)/python -m tooling.preview
 
+# Amazon's build and certification rules that hold offline, on every locale's model
+# and skill.json (tooling/model_lint.py); `make test` runs it through tests/test_model_lint.py.
+.PHONY: lint-model
+lint-model: $(STAMP)
+	$(BIN)/python -m tooling.model_lint
+
 # The offline simulator (tooling/simulator/): talk to the skill in a terminal, and
 # measure how well it understands the labelled utterances in tests/nlu/.
 .PHONY: chat nlu-report
