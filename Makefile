@@ -16,9 +16,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# With ALEXA_SKILL_ID set: the production server (Amazon's roots, full verification).
+# Without it: the same webhook on 127.0.0.1, verifying requests signed by the local
+# test CA in .sim-ca/, and the skill-sim line that talks to it (tooling/local_server.py).
 run: $(STAMP)
+ifeq ($(strip $(ALEXA_SKILL_ID)),)
+	@PORT=$(PORT) $(BIN)/python -m tooling.local_server
+else
 	@$(BIN)/python -m skill.web.config
 	PORT=$(PORT) $(BIN)/gunicorn --config skill/web/gunicorn_conf.py 'skill.web.app:create_app()'
+endif
 
 # Static checks first (each stops the run), then the whole suite.
 test: $(STAMP)
@@ -62,6 +69,12 @@ lambda-zip: $(STAMP)
 
 preview: $(STAMP)
 	$(BIN)/python -m tooling.preview
+
+# Amazon's build and certification rules that hold offline, on every locale's model
+# and skill.json (tooling/model_lint.py); `make test` runs it through tests/test_model_lint.py.
+.PHONY: lint-model
+lint-model: $(STAMP)
+	$(BIN)/python -m tooling.model_lint
 
 # The offline simulator (tooling/simulator/): talk to the skill in a terminal, and
 # measure how well it understands the labelled utterances in tests/nlu/.

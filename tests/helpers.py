@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import http.client
 import json
+import socket
+import time
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -121,3 +124,35 @@ class Conversation:
 
     def end(self) -> Turn:
         return self.send(session_ended_request())
+
+
+# --------------------------------------------------------------------------
+# servers the tests start on 127.0.0.1
+# --------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def healthy(port: int) -> bool:
+    """Whether a webhook on 127.0.0.1:``port`` answers GET /healthz."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+    try:
+        conn.request("GET", "/healthz")
+        return conn.getresponse().status == 200
+    except (OSError, http.client.HTTPException):
+        return False
+    finally:
+        conn.close()

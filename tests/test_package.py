@@ -5,6 +5,7 @@ import json
 import zipfile
 
 import pytest
+from PIL import Image
 
 from skill import content
 from tooling import packaging
@@ -20,7 +21,24 @@ def skill_package(tmp_path_factory):
 def test_package_has_the_ask_cli_layout(skill_package):
     folder, _ = skill_package
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    assert files == sorted(["skill.json", *(f"interactionModels/custom/{locale}.json" for locale in content.LOCALES)])
+    assert files == sorted(
+        [
+            "skill.json",
+            *(f"interactionModels/custom/{locale}.json" for locale in content.LOCALES),
+            "assets/images/icon-108.png",
+            "assets/images/icon-512.png",
+        ]
+    )
+
+
+def test_every_icon_the_manifest_names_is_in_the_package_at_its_size(skill_package):
+    folder, _ = skill_package
+    manifest = json.loads((folder / "skill.json").read_text(encoding="utf-8"))["manifest"]
+    for locale, listing in manifest["publishingInformation"]["locales"].items():
+        for key, size in (("smallIconUri", 108), ("largeIconUri", 512)):
+            path = folder / listing[key].removeprefix("file://")
+            with Image.open(path) as icon:
+                assert icon.size == (size, size), (locale, key)
 
 
 def test_package_manifest_has_its_required_fields(skill_package):

@@ -11,15 +11,13 @@ import http.client
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
-from helpers import SKILL_ID, envelope, launch_request
+from helpers import SKILL_ID, envelope, free_port, healthy, launch_request, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,39 +39,13 @@ def app(environ, start_response):
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until(predicate, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
-
-
-def _healthy(port: int) -> bool:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-    try:
-        conn.request("GET", "/healthz")
-        return conn.getresponse().status == 200
-    except (OSError, http.client.HTTPException):
-        return False
-    finally:
-        conn.close()
-
-
 SETTINGS = ROOT / "skill" / "web" / "gunicorn_conf.py"
 
 
 @pytest.fixture
 def gunicorn(tmp_path):
     (tmp_path / "slow_app.py").write_text(SLOW_APP)
-    port = _free_port()
+    port = free_port()
     env = os.environ | {
         "ALEXA_SKILL_ID": SKILL_ID,
         "BIND": f"127.0.0.1:{port}",
@@ -90,7 +62,7 @@ def gunicorn(tmp_path):
     )
     try:
         assert proc.stderr is not None  # a pipe, above
-        if not _wait_until(lambda: proc.poll() is not None or _healthy(port), 20) or proc.poll() is not None:
+        if not wait_until(lambda: proc.poll() is not None or healthy(port), 20) or proc.poll() is not None:
             pytest.fail("gunicorn did not start: " + proc.stderr.read().decode()[-2000:])
         yield proc, port, tmp_path / "in-flight"
     finally:
@@ -117,7 +89,7 @@ def test_sigterm_lets_the_in_flight_request_finish(gunicorn):
 
     client = threading.Thread(target=slow_request)
     client.start()
-    assert _wait_until(marker.exists, 10), "the slow request never reached the app"
+    assert wait_until(marker.exists, 10), "the slow request never reached the app"
     proc.send_signal(signal.SIGTERM)
     client.join(30)
 
@@ -125,5 +97,5 @@ def test_sigterm_lets_the_in_flight_request_finish(gunicorn):
     assert result["status"] == 200
     assert result["body"]["response"]["outputSpeech"]["ssml"].startswith("<speak>")
     assert proc.wait(30) == 0  # a clean exit, well inside graceful_timeout
-    assert not _healthy(port)  # and nothing listens any more
+    assert not healthy(port)  # and nothing listens any more
     assert "Handling signal: term" in proc.stderr.read().decode()

@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 
 from skill import content
-from tooling import locales, paths
+from tooling import icons, locales, paths
 
 ROOT = paths.ROOT
 BUILD = paths.BUILD
@@ -37,6 +37,11 @@ LAMBDA_ZIP = BUILD / "lambda.zip"
 PLACEHOLDER_ENDPOINT = "https://skill.example.com/alexa"
 CERTIFICATE_TYPES = ("Trusted", "Wildcard", "SelfSigned")
 LAMBDA_ARN_PREFIX = "arn:aws:lambda:"
+
+# The icons, in the package's assets/; skill.json names them relative to the package
+# (file://), which `ask deploy` and the package import upload.
+ICONS_IN_PACKAGE = "assets/images"
+SMALL_ICON, LARGE_ICON = 108, 512
 
 DISTRIBUTION_COUNTRIES = {"en-US": "US", "en-GB": "GB", "en-CA": "CA", "en-AU": "AU", "en-IN": "IN"}
 # Sample utterances shown as "Alexa, ask back knot guide <sample>"; each must be a
@@ -121,7 +126,13 @@ def _store_listing(locale: str) -> dict:
         "description": content.regional(content.STORE_DESCRIPTION, locale),
         "examplePhrases": example_phrases(locale),
         "keywords": list(content.STORE_KEYWORDS),
+        "smallIconUri": _icon_uri(SMALL_ICON),
+        "largeIconUri": _icon_uri(LARGE_ICON),
     }
+
+
+def _icon_uri(size: int) -> str:
+    return f"file://{ICONS_IN_PACKAGE}/{icons.ICON_FILES[size]}"
 
 
 def example_phrases(locale: str) -> list[str]:
@@ -152,8 +163,12 @@ def build_skill_package(
     zip_path: Path = PACKAGE_ZIP,
     endpoint: str = PLACEHOLDER_ENDPOINT,
     certificate: str = "Trusted",
+    icons_dir: Path | None = None,
 ) -> Path:
-    """skill.json and interactionModels/custom/<locale>.json under ``out_dir``, and a zip of that folder."""
+    """skill.json, interactionModels/custom/<locale>.json and the icons under ``out_dir``, and a zip of that folder.
+
+    The icons are drawn into ``icons_dir`` (default: ``icons/`` beside ``out_dir``) and copied from there.
+    """
     if out_dir.exists():
         shutil.rmtree(out_dir)
     models = out_dir / "interactionModels" / "custom"
@@ -161,6 +176,7 @@ def build_skill_package(
     (out_dir / "skill.json").write_text(locales.render(manifest(endpoint, certificate)), encoding="utf-8")
     for locale in content.LOCALES:
         (models / f"{locale}.json").write_text(locales.render(locales.model_for(locale)), encoding="utf-8")
+    shutil.copytree(icons.write_icons(icons_dir or out_dir.with_name("icons")), out_dir / ICONS_IN_PACKAGE)
     # The package API takes a zip of the top-level folder itself.
     _zip_tree(out_dir, zip_path, prefix=out_dir.name)
     return zip_path

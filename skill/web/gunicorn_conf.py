@@ -2,9 +2,10 @@
 
 import os
 
-# Loopback by default; BIND overrides it (the benchmarks and tests use it).
-# The Docker image passes --bind 0.0.0.0:$PORT on the command line instead.
-bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8080')}")
+from skill.web.config import ConfigError, bind_address, refuse_unverified_exposure, verification_on
+
+# Loopback by default; BIND overrides it (the Docker image, the benchmarks and tests set it).
+bind = bind_address(os.environ)
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("THREADS", "4"))
@@ -17,3 +18,11 @@ keepalive = 5
 # The app writes its own one-line-per-request log without personal data.
 accesslog = None
 errorlog = "-"
+
+
+def on_starting(server) -> None:
+    """Refuse to start with verification off anywhere but loopback, even when --bind overrode BIND."""
+    try:
+        refuse_unverified_exposure(server.cfg.bind, verification_on(os.environ))
+    except ConfigError as error:
+        raise RuntimeError(str(error)) from None  # gunicorn prints a RuntimeError and exits 1
