@@ -7,8 +7,8 @@ The dependencies are wheels for Lambda's Python 3.12 on x86_64, from PyPI
 alone.  Every module in the zip is compiled ahead of time by Python 3.12 into
 hash-checked .pyc files: Lambda's /var/task is read-only, so without them each
 cold start would compile every imported module again, in memory, and Python
-3.12 would print ask_sdk_model's SyntaxWarnings (invalid escape sequences in
-its docstrings) into the function's log every time.
+3.12 would print 23 SyntaxWarnings (invalid escape sequences in ask_sdk_model
+and ask_sdk_core) into the function's log every time.
 """
 
 from __future__ import annotations
@@ -147,8 +147,9 @@ def run_as_lambda(
     python: str, task_root: Path, handler: str, event_path: Path, *flags: str, then: str = ""
 ) -> list[str]:
     """The command that prints the answer to the event in ``event_path`` as Lambda would, from an unzipped
-    package, then runs the code ``then``."""
-    return [python, "-I", *flags, "-c", AS_LAMBDA_RUNS_IT + then, str(task_root), handler, str(event_path)]
+    package, then runs the code ``then``.  Lambda's task root is read-only, so nothing Python compiles there
+    is kept; -B does the same here, even for root, whom a read-only folder would not stop."""
+    return [python, "-I", "-B", *flags, "-c", AS_LAMBDA_RUNS_IT + then, str(task_root), handler, str(event_path)]
 
 
 def lambda_python() -> str | None:
