@@ -54,8 +54,9 @@ $(BENCH_STAMP): $(STAMP)
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 
-# Deploying (see README): the ASK CLI skill package, the AWS Lambda zip, and the
-# screens as HTML. `make package ENDPOINT=https://host/alexa` (or a Lambda ARN).
+# Deploying (see README): every folder the profiles of ask-resources.json point at
+# (`make package ENDPOINT=https://host/alexa`, or a Lambda ARN), the AWS Lambda zip
+# (PyPI and a Python 3.12 for its bytecode), and the screens as HTML.
 .PHONY: generate package lambda-zip preview
 
 generate: $(STAMP)
@@ -64,8 +65,9 @@ generate: $(STAMP)
 package: $(STAMP)
 	$(BIN)/python -m tooling.packaging package $(if $(ENDPOINT),--endpoint '$(ENDPOINT)') $(if $(CERTIFICATE),--certificate '$(CERTIFICATE)')
 
+# CODE and OUT: the ASK CLI's build hook (hooks/build.sh) passes its copy of the code folder and its zip.
 lambda-zip: $(STAMP)
-	$(BIN)/python -m tooling.packaging lambda-zip
+	$(BIN)/python -m tooling.packaging lambda-zip $(if $(CODE),--code '$(CODE)') $(if $(OUT),--out '$(OUT)')
 
 preview: $(STAMP)
 	$(BIN)/python -m tooling.preview

@@ -13,8 +13,9 @@ import ssl
 import sys
 import tempfile
 import time
+from pathlib import Path
 
-from bench import coldstart, dispatch, stages, throughput, verification
+from bench import coldstart, dispatch, lambda_coldstart, stages, throughput, verification
 from bench.server import ROOT
 from bench.stats import Table
 from tooling.local_ca import LocalAlexaCA
@@ -90,6 +91,7 @@ def main() -> int:
         loaded, memory = throughput.run(ca, work, os.environ | env)
         stages.run(ca, env["BENCH_BARE_ANSWER"])
         found |= loaded | coldstart.run(ca, work, env)
+        found |= lambda_coldstart.run(Path(work))
         memory.print()
     targets(found)
     print(f"\n`make bench` took {time.perf_counter() - started:.0f} s")

@@ -25,6 +25,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench import envelopes
@@ -51,7 +52,7 @@ print("answered", flush=True)
 """
 _NOTHING = 'print("answered", flush=True)'
 # VmHWM, not ru_maxrss: on Linux the latter keeps the forking parent's peak across exec.
-_PEAK = """
+PEAK_RSS = """
 for line in open("/proc/self/status"):
     if line.startswith("VmHWM:"):
         print(line.split()[1], flush=True)
@@ -70,23 +71,26 @@ def _child_env(env: dict[str, str], no_bytecode_in: Path | None = None) -> dict[
 
 def in_process(script: str, event_path: str, env: dict[str, str]) -> tuple[float, int]:
     """Seconds to the answer, and the child's peak RSS in KiB."""
+    command = [sys.executable, "-c", script + PEAK_RSS, event_path]
+    return first_answer(command, ROOT, env, lambda line: line.strip() == "answered")
+
+
+def first_answer(
+    command: list[str], cwd: Path, env: dict[str, str] | None, answered: Callable[[str], bool]
+) -> tuple[float, int]:
+    """Seconds from creating the process to its first line, which ``answered`` must accept; its peak RSS in KiB.
+
+    The child's last line must be its peak RSS (``PEAK_RSS`` run after the answer)."""
     started = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-c", script + _PEAK, event_path],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert child.stdout is not None and child.stderr is not None  # both are pipes, above
     first = child.stdout.readline()
-    answered = time.perf_counter()
+    seconds = time.perf_counter() - started
     rest, errors = child.stdout.read(), child.stderr.read()  # not communicate(): it skips what readline buffered
     child.wait(30)
-    if first.strip() != "answered" or child.returncode:
-        raise RuntimeError(f"cold start child failed: {first!r} {rest!r} {errors[-2000:]}")
-    return answered - started, int(rest.split()[-1])
+    if not answered(first) or child.returncode:
+        raise RuntimeError(f"cold start child failed: {first[:200]!r} {rest!r} {errors[-2000:]}")
+    return seconds, int(rest.split()[-1])
 
 
 def over_http(app: str, env: dict[str, str], request: tuple[bytes, dict], log: Path) -> float:

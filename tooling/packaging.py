@@ -1,37 +1,33 @@
-"""The skill manifest, the ASK CLI skill package, and the AWS Lambda zip.
+"""The skill manifest, the ASK CLI project's folders, and the AWS Lambda zip.
 
     python -m tooling.packaging generate     # rewrite skill.json and the generated locale models
     python -m tooling.packaging package [--endpoint URL|ARN] [--certificate Trusted|Wildcard|SelfSigned]
-    python -m tooling.packaging lambda-zip
+    python -m tooling.packaging lambda-zip [--code DIR] [--out ZIP]
 
 ``skill.json`` is generated from the content module (store text, disclaimer)
 and the interaction models (invocation name, example phrases), and committed
 so that it can be read and pasted; a test fails while it is stale.  The
-skill package is always built from the sources, into ``build/``.
+skill package is always built from the sources, into ``build/``: ``package``
+lays out every folder a profile of ask-resources.json points at.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import subprocess
 import sys
-import tomllib
-import zipfile
 from pathlib import Path
 
 from skill import content
-from tooling import icons, locales, paths
+from tooling import ask_project, icons, lambda_package, locales, paths, zips
 
 ROOT = paths.ROOT
 BUILD = paths.BUILD
 MANIFEST_PATH = paths.MANIFEST_PATH
 PACKAGE_DIR = BUILD / "skill-package"
 PACKAGE_ZIP = BUILD / "skill-package.zip"
-LAMBDA_DIR = BUILD / "lambda"
-LAMBDA_ZIP = BUILD / "lambda.zip"
+# The skill package's assets/ (the icons) are copied from here when it exists.
 
 # Replace with your own host (or a Lambda ARN) through `make package ENDPOINT=...`.
 PLACEHOLDER_ENDPOINT = "https://skill.example.com/alexa"
@@ -60,16 +56,6 @@ TESTING_INSTRUCTIONS = (
     "'I have numbness in my leg' sends the user to a doctor. On Echo Show every answer also shows a screen; "
     "the relief methods show as a table."
 )
-
-# What the Lambda handler imports; Flask, gunicorn and cryptography serve only the web service.
-LAMBDA_DEPENDENCIES = ("ask-sdk-core",)
-LAMBDA_PLATFORM = "manylinux2014_x86_64"
-LAMBDA_PYTHON = "3.12"
-PYPI = "https://pypi.org/simple/"
-LAMBDA_HANDLER = "skill.lambda_entry.lambda_handler"
-# Not shipped to Lambda: caches, and the console scripts pip puts in bin/.
-_LEFT_OUT = ("__pycache__", "bin")
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same zip
 
 
 # --------------------------------------------------------------------------
@@ -160,12 +146,13 @@ def generate() -> list[Path]:
 
 def build_skill_package(
     out_dir: Path = PACKAGE_DIR,
-    zip_path: Path = PACKAGE_ZIP,
+    zip_path: Path | None = PACKAGE_ZIP,
     endpoint: str = PLACEHOLDER_ENDPOINT,
     certificate: str = "Trusted",
     icons_dir: Path | None = None,
 ) -> Path:
-    """skill.json, interactionModels/custom/<locale>.json and the icons under ``out_dir``, and a zip of that folder.
+    """skill.json, interactionModels/custom/<locale>.json and the icons in assets/ under ``out_dir``, and a zip
+    of that folder (unless ``zip_path`` is None).
 
     The icons are drawn into ``icons_dir`` (default: ``icons/`` beside ``out_dir``) and copied from there.
     """
@@ -177,95 +164,33 @@ def build_skill_package(
     for locale in content.LOCALES:
         (models / f"{locale}.json").write_text(locales.render(locales.model_for(locale)), encoding="utf-8")
     shutil.copytree(icons.write_icons(icons_dir or out_dir.with_name("icons")), out_dir / ICONS_IN_PACKAGE)
-    # The package API takes a zip of the top-level folder itself.
-    _zip_tree(out_dir, zip_path, prefix=out_dir.name)
-    return zip_path
+    if zip_path is not None:
+        # The package API takes a zip of the top-level folder itself.
+        zips.write_zip(out_dir, zip_path, prefix=out_dir.name)
+    return out_dir
 
 
 # --------------------------------------------------------------------------
-# AWS Lambda deployment zip
+# the ASK CLI project (ask-resources.json)
 # --------------------------------------------------------------------------
 
 
-def lambda_requirements(pyproject: Path = ROOT / "pyproject.toml") -> list[str]:
-    """The Lambda handler's dependencies, with the lower bounds pyproject.toml pins."""
-    declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
-    by_name = {re.split(r"[\s<>=!~;\[]", spec, maxsplit=1)[0].lower(): spec for spec in declared}
-    missing = [name for name in LAMBDA_DEPENDENCIES if name not in by_name]
-    if missing:
-        raise ValueError(f"pyproject.toml does not declare {missing}")
-    return [by_name[name] for name in LAMBDA_DEPENDENCIES]
+def lay_out_profiles(
+    endpoint: str = PLACEHOLDER_ENDPOINT, certificate: str = "Trusted", resources: Path = ask_project.ASK_RESOURCES
+) -> list[Path]:
+    """Every skill package and code folder that a profile points at.
 
-
-def pip_command(target: Path, index_url: str = PYPI) -> list[str]:
-    """pip, asked for wheels that run on Lambda's Python 3.12 on x86_64, from PyPI alone."""
-    return [
-        sys.executable,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--no-compile",
-        "--target",
-        str(target),
-        "--platform",
-        LAMBDA_PLATFORM,
-        "--python-version",
-        LAMBDA_PYTHON,
-        "--implementation",
-        "cp",
-        "--only-binary=:all:",
-        "--index-url",
-        index_url,
-        *lambda_requirements(),
-    ]
-
-
-def _pypi_only_environment() -> dict[str, str]:
-    """The environment without pip settings that add other package sources."""
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("PIP_FIND_LINKS", "PIP_EXTRA_INDEX_URL", "PIP_INDEX_URL", "PIP_NO_INDEX")
-    }
-    environment["PIP_CONFIG_FILE"] = os.devnull  # no pip.conf: its find-links or extra indexes would count too
-    return environment
-
-
-def build_lambda_zip(work_dir: Path = LAMBDA_DIR, zip_path: Path = LAMBDA_ZIP, index_url: str = PYPI) -> Path:
-    """The deployment zip: the dependencies for Python 3.12, then the skill package on top."""
-    if work_dir.exists():
-        shutil.rmtree(work_dir)
-    work_dir.mkdir(parents=True)
-    subprocess.run(pip_command(work_dir, index_url), check=True, env=_pypi_only_environment())
-    return assemble_lambda_zip(work_dir, zip_path)
-
-
-def assemble_lambda_zip(dependencies_dir: Path, zip_path: Path) -> Path:
-    """Zip installed dependencies together with the ``skill`` package, as Lambda expects them."""
-    skill_copy = dependencies_dir / "skill"
-    if skill_copy.exists():
-        shutil.rmtree(skill_copy)
-    # skill/web/ is the web service (Flask, gunicorn, the signature checks): Lambda needs none of it.
-    shutil.copytree(ROOT / "skill", skill_copy, ignore=shutil.ignore_patterns(*_LEFT_OUT, "web"))
-    _zip_tree(dependencies_dir, zip_path, prefix="")
-    return zip_path
-
-
-def _zip_tree(source: Path, zip_path: Path, prefix: str) -> None:
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in source.rglob("*") if p.is_file() and not _left_out(p.relative_to(source)))
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            name = "/".join(filter(None, (prefix, path.relative_to(source).as_posix())))
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-
-
-def _left_out(relative: Path) -> bool:
-    return relative.parts[0] == "bin" or "__pycache__" in relative.parts
+    Each profile has a skill package of its own: `ask deploy` writes the Lambda
+    function's ARN into the skill.json of the profile it deploys.
+    """
+    packages: list[Path] = []
+    code_folders: list[Path] = []
+    for profile in ask_project.load_profiles(resources).values():
+        zip_path = PACKAGE_ZIP if profile.skill_package == PACKAGE_DIR else None
+        packages.append(build_skill_package(profile.skill_package, zip_path, endpoint, certificate))
+        if profile.code is not None and profile.code not in code_folders:
+            code_folders.append(lambda_package.lay_out_code(*profile.code_and_handler()))
+    return [*packages, *code_folders]
 
 
 # --------------------------------------------------------------------------
@@ -277,26 +202,42 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("generate", help="rewrite skill.json and the generated locale models")
-    package = commands.add_parser("package", help="build the ASK CLI skill package and its zip")
+    package = commands.add_parser("package", help="lay out the folders the profiles of ask-resources.json use")
     package.add_argument("--endpoint", default=PLACEHOLDER_ENDPOINT, help="https:// URL or Lambda ARN")
     package.add_argument("--certificate", default="Trusted", choices=CERTIFICATE_TYPES)
     lambda_zip = commands.add_parser("lambda-zip", help="build the AWS Lambda deployment zip")
-    lambda_zip.add_argument("--index-url", default=PYPI, help="package index (default: PyPI)")
+    lambda_zip.add_argument("--code", type=Path, help="a code folder already laid out (default: lay it out anew)")
+    lambda_zip.add_argument("--out", type=Path, default=lambda_package.LAMBDA_ZIP, help="the zip to write")
+    lambda_zip.add_argument("--index-url", default=lambda_package.PYPI, help="package index (default: PyPI)")
     args = parser.parse_args(argv)
 
     if args.command == "generate":
         for path in generate():
             print(f"wrote {path.relative_to(ROOT)}")
     elif args.command == "package":
-        zip_path = build_skill_package(endpoint=args.endpoint, certificate=args.certificate)
-        print(f"wrote {PACKAGE_DIR.relative_to(ROOT)}/ and {zip_path.relative_to(ROOT)}")
+        for path in lay_out_profiles(endpoint=args.endpoint, certificate=args.certificate):
+            print(f"wrote {path.relative_to(ROOT)}/")
+        print(f"wrote {PACKAGE_ZIP.relative_to(ROOT)}")
     else:
-        zip_path = build_lambda_zip(index_url=args.index_url)
-        size = zip_path.stat().st_size / 1e6
+        _lambda_zip(args.code, args.out, args.index_url)
+
+
+def _lambda_zip(code: Path | None, out: Path, index_url: str) -> None:
+    profile = ask_project.lambda_profile()
+    if code is None:
+        code = lambda_package.lay_out_code(*profile.code_and_handler())
+    python = lambda_package.lambda_python()
+    if python is None:
         print(
-            f"wrote {zip_path.relative_to(ROOT)} ({size:.1f} MB); runtime python{LAMBDA_PYTHON}, "
-            f"handler {LAMBDA_HANDLER}"
+            f"warning: no Python {lambda_package.LAMBDA_PYTHON} found (set LAMBDA_BUILD_PYTHON): the zip ships "
+            "source only, and Lambda will compile it, with warnings, at every cold start",
+            file=sys.stderr,
         )
+    zip_path = lambda_package.build_lambda_zip(code, out, index_url=index_url, python=python)
+    print(
+        f"wrote {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB), compiled by {python or 'nothing'}; "
+        f"runtime {profile.runtime}, handler {profile.handler}"
+    )
 
 
 if __name__ == "__main__":
