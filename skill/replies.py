@@ -13,7 +13,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from skill import screens
-from skill.speech import ssml
+from skill.speech import MAX_SILENCE_SECONDS, ssml, timed_ssml
 from skill.topics import Catalogue
 
 
@@ -26,6 +26,10 @@ class Reply:
     offer: str | None = None  # the topic a "yes" will lead to
     topic: str | None = None  # the topic this answers; picks the screen, so "repeat" shows it again
     phrase: str | None = None  # the phrase-book key of a reply that is not a topic
+    # A guided hold: the speech in parts, with seconds of silence between them ("Halfway." after 15).
+    # The strings joined are ``speech``; () for a reply said without pauses.
+    timed: tuple[str | int, ...] = ()
+    step: str | None = None  # the guided step this shows ("stretch.0"), which picks its screen
 
     @classmethod
     def from_session(cls, stored: object) -> Reply | None:
@@ -42,9 +46,30 @@ class Reply:
         required = ("speech", "card_title", "card_text")
         if not all(isinstance(stored[name], str) for name in required):
             return None
-        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer", "topic", "phrase")):
+        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer", "topic", "phrase", "step")):
             return None
-        return cls(**stored)
+        timed = _timed_from_session(stored["timed"], stored["speech"])
+        if timed is None:
+            return None
+        return cls(**{**stored, "timed": timed})
+
+    def to_session(self) -> dict:
+        """The reply as plain JSON for the session."""
+        return {**vars(self), "timed": list(self.timed)}
+
+
+def _timed_from_session(stored: object, speech: str) -> tuple[str | int, ...] | None:
+    """A stored reply's timed parts, or None unless they are strings and whole seconds, within the
+    silence one response may hold, that say exactly the reply's speech."""
+    if not isinstance(stored, list):
+        return None
+    words = [part for part in stored if isinstance(part, str)]
+    pauses = [part for part in stored if type(part) is int]
+    if len(words) + len(pauses) != len(stored) or any(p <= 0 for p in pauses):
+        return None
+    if sum(pauses) > MAX_SILENCE_SECONDS or (stored and " ".join(words) != speech):
+        return None
+    return tuple(stored)
 
 
 def topic_reply(catalogue: Catalogue, topic_id: str, lead: str = "") -> Reply:
@@ -88,8 +113,7 @@ def phrase_reply(
 def respond(handler_input: HandlerInput, reply: Reply, session: dict | None = None) -> Response:
     """Turn a reply into the SDK response; ``session`` is the state to carry to the next turn."""
     builder = handler_input.response_builder
-    spoken = f"{reply.speech} {reply.question}" if reply.question else reply.speech
-    builder.speak(ssml(spoken)).set_card(SimpleCard(reply.card_title, reply.card_text))
+    builder.speak(spoken_ssml(reply)).set_card(SimpleCard(reply.card_title, reply.card_text))
     if reply.question:
         builder.ask(ssml(reply.question))
     else:
@@ -100,3 +124,9 @@ def respond(handler_input: HandlerInput, reply: Reply, session: dict | None = No
     if envelope.session is not None and session is not None:
         handler_input.attributes_manager.session_attributes = session
     return builder.response
+
+
+def spoken_ssml(reply: Reply) -> str:
+    """What Alexa says for ``reply``: its speech (with the pauses of a guided hold), then its question."""
+    parts = reply.timed or (reply.speech,)
+    return timed_ssml((*parts, reply.question) if reply.question else parts)
