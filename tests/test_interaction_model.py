@@ -70,6 +70,10 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "ThanksIntent": {},
     "HowLongIntent": {},
     "WhyIntent": {},
+    "StretchRoutineIntent": {},
+    "FoamRollingTimerIntent": {},
+    "SymptomCheckIntent": {},
+    "NotSureIntent": {},
 }
 SEARCH_QUERY = "AMAZON.SearchQuery"
 MAX_MODEL_BYTES = 1_500_000  # the largest interaction model the console and ASK CLI build
