@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from skill import content
+from skill import content, routines
 from skill.topics import MORE_SUFFIX, catalogue_for
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ def render_directive(reply: Reply, locale: str | None) -> RenderDocumentDirectiv
 
 def screen_for(reply: Reply, locale: str | None) -> Screen:
     """The document for ``reply`` and its datasource: what was said, and what lies behind it."""
+    if routines.parse_step(reply.step) is not None:
+        return guide_screen(reply, locale)
     catalogue = catalogue_for(locale)
     topic_id = reply.topic if reply.topic in catalogue.topics else None
     document, fixed = _fixed_part(catalogue.locale, topic_id)
@@ -115,3 +117,48 @@ def _topic_details(locale: str, topic_id: str | None) -> tuple[str, dict]:
 
 def _how(method_id: str, locale: str) -> list[dict]:
     return [{"label": label, "text": content.regional(quote, locale)} for label, quote in content.RELIEF_HOW[method_id]]
+
+
+# -- a step of a guided session (skill/guides.py) ------------------------------------------
+
+GUIDE_DOCUMENT = "guide"
+PAUSED_PHRASE = "guide_paused"  # a paused routine offers Resume where it offered Pause
+# Roughly how fast Alexa speaks (about 160 words a minute): the progress bar starts when the
+# words before the first silence are said, so that it fills while Alexa is silent.
+WORDS_PER_SECOND = 2.7
+
+
+def guide_screen(reply: Reply, locale: str | None) -> Screen:
+    """A guided step: the stretch or question, "step N of M", the hold's progress bar, and buttons."""
+    kind, index = routines.parse_step(reply.step) or (routines.STRETCH, 0)  # callers pass a step
+    catalogue = catalogue_for(locale)
+    start_ms, hold_ms = _hold_timing(reply.timed)
+    payload = {
+        "skill": content.SKILL_NAME,
+        "disclaimer": content.regional(content.DISCLAIMER, catalogue.locale),
+        "title": reply.card_title,
+        "text": reply.speech,
+        "prompt": reply.question or "",
+        "session": content.regional(content.GUIDE_TITLES[kind], catalogue.locale),
+        "progress": routines.progress(kind, index),
+        "hold": hold_ms > 0,
+        "holdStartMs": start_ms,
+        "holdMs": hold_ms,
+        "buttons": routines.buttons(kind, paused=reply.phrase == PAUSED_PHRASE),
+    }
+    return Screen(GUIDE_DOCUMENT, {DATASOURCE: payload})
+
+
+def _hold_timing(timed: tuple[str | int, ...]) -> tuple[int, int]:
+    """When the hold starts and how long it lasts, in milliseconds: from the first silence to the
+    end of the last, the cues said between them included.  (0, 0) for a reply said without pauses."""
+    pauses = [i for i, part in enumerate(timed) if not isinstance(part, str)]
+    if not pauses:
+        return 0, 0
+
+    def duration(parts: tuple[str | int, ...]) -> float:
+        return sum(p if isinstance(p, int) else len(p.split()) / WORDS_PER_SECOND for p in parts)
+
+    start = duration(timed[: pauses[0]])
+    hold = duration(timed[pauses[0] : pauses[-1] + 1])
+    return round(start * 1000), round(hold * 1000)
