@@ -20,9 +20,10 @@ from skill.web.config import Config
 from tooling.local_ca import create_app_trusting
 from tooling.simulator import alexa_requests as alexa
 from tooling.simulator import cli
+from tooling.simulator.alexa_requests import ECHO_SHOW
 from tooling.simulator.model import IntentModel, InteractionModel, load_model
 from tooling.simulator.nlu import NLU
-from tooling.simulator.session import Simulator
+from tooling.simulator.session import DEFAULT_IDENTITY, Simulator
 from tooling.simulator.transport import InProcess, TransportError, Webhook, local_ca_signer
 
 SKILL_ID = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
@@ -340,6 +341,16 @@ def test_a_search_query_slot_carries_the_words_as_transcribed_without_resolution
     assert slot["value"] == "left foot's gone numb" and "resolutions" not in slot
     assert turn.slots["description"]["status"] is None
     assert "see a doctor" in turn.speech
+
+
+def test_chat_shows_the_silences_of_a_guided_hold_and_presses_buttons():
+    simulator = Simulator(identity=replace(DEFAULT_IDENTITY, interfaces=ECHO_SHOW))
+    hold = simulator.say("let's stretch")
+    assert "without bouncing. [15 s] Halfway. [15 s] And release." in cli.describe(hold)
+    pressed = simulator.press("next")
+    assert pressed.request_type == "Alexa.Presentation.APL.UserEvent"
+    assert (pressed.request or {})["request"]["arguments"] == ["guide", "next"]
+    assert "arguments ['guide', 'next']" in cli.describe(pressed) and "cat-cow" in pressed.speech
 
 
 def test_an_unknown_word_keeps_its_weight_beside_known_words_as_intents_are_added():
