@@ -470,7 +470,8 @@ GUIDE_PHRASES = {
     "check_help": "Just answer yes, no, or not sure. You can also say go back, or stop.",
     "guide_lost": "Sorry, I lost my place, so let's start again.",
     "guide_lost_kind": "Sorry, I lost my place in that.",
-    "guide_menu": "Would you like the stretches, a foam rolling timer, or the warning-sign check?",
+    # Each choice is said as its session's own name, which starts it ("the stretch routine").
+    "guide_menu": "Would you like the stretch routine, the foam rolling timer, or the warning-sign check?",
     "unknown_button": "Sorry, that button didn't work.",
     # What the screen shows above a step: "step N of M", as the person can see it.
     "guide_progress": "Step {number} of {count}",

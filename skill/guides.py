@@ -93,27 +93,23 @@ def read_guide(stored: object) -> tuple[Guide | None, str | None]:
 
 def start(kind: str, catalogue: Catalogue) -> tuple[Reply, Guide]:
     """The first step of a session, with its one-line introduction."""
-    if kind == CHECK:
-        return _question(0, catalogue, catalogue.topics[CHECK_TOPIC].speech), Guide(CHECK)
-    return step_reply(kind, 0, catalogue, catalogue.phrases[f"{kind}_intro"]), Guide(kind)
+    intro = catalogue.topics[CHECK_TOPIC].speech if kind == CHECK else catalogue.phrases[f"{kind}_intro"]
+    return step_at(kind, 0, catalogue, intro), Guide(kind)
 
 
 def restart(lost: str, catalogue: Catalogue) -> Moved:
     """A session that came back unreadable: say so, and start it again (or offer the sessions)."""
-    lead = catalogue.phrases["guide_lost"]
-    if lost == CHECK:
-        return _question(0, catalogue, lead), Guide(CHECK)
     if lost in STEP_COUNTS:
-        return step_reply(lost, 0, catalogue, lead), Guide(lost)
+        return step_at(lost, 0, catalogue, catalogue.phrases["guide_lost"]), Guide(lost)
     return phrase_reply(catalogue, "guide_lost_kind", question_key="guide_menu"), None
 
 
 # -- the steps --------------------------------------------------------------------------
 
 
-def step_at(kind: str, index: int, catalogue: Catalogue) -> Reply:
-    """Step ``index`` of a session, as said when the person reaches it."""
-    return _question(index, catalogue) if kind == CHECK else step_reply(kind, index, catalogue)
+def step_at(kind: str, index: int, catalogue: Catalogue, lead: str = "") -> Reply:
+    """Step ``index`` of a session, as said when the person reaches it (``lead`` said first)."""
+    return _question(index, catalogue, lead) if kind == CHECK else step_reply(kind, index, catalogue, lead)
 
 
 def step_reply(kind: str, index: int, catalogue: Catalogue, lead: str = "") -> Reply:

@@ -80,8 +80,9 @@ class IntentHandler(AbstractRequestHandler):
 def pressed(arguments: object) -> object:
     """The action a guided session's button sent (``["guide", "next"]`` -> "next"), or None.
 
-    The arguments come from the screen, through Alexa, like any other input: anything but the
-    two strings a button of this skill sends is no button at all.
+    The arguments come from the screen, through Alexa, like any other input: anything but a
+    pair that opens with this skill's event source is no button at all, and the action itself
+    is judged by ``conversation.press``.
     """
     if isinstance(arguments, list) and len(arguments) == 2 and arguments[0] == EVENT_SOURCE:
         return arguments[1]

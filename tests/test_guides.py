@@ -284,6 +284,10 @@ def test_an_unknown_button_gets_an_apology_and_the_session_waits(action):
         ("i'm not sure", "NotSureIntent"),
         ("one more round", "AMAZON.YesIntent"),
         ("how long is the hold", "HowLongIntent"),
+        # The choices the skill offers when a session came back unreadable, as it says them.
+        ("the stretch routine", "StretchRoutineIntent"),
+        ("the foam rolling timer", "FoamRollingTimerIntent"),
+        ("the warning sign check", "SymptomCheckIntent"),
     ],
 )
 def test_the_sessions_words_reach_their_intents(said, intent):
