@@ -12,6 +12,7 @@ from functools import cache
 
 from skill import content
 from skill.content import Entry, Topic
+from skill.routines import parse_step
 from skill.speech import spoken_list
 from skill.topics import MORE_SUFFIX, RED_FLAG_GROUP
 
@@ -19,6 +20,7 @@ RELIEF_TOPIC = "relief"  # shown as a table; other overviews as a numbered list
 TABLE_COLUMNS = {"method": "Method", "how": "How to do it"}
 METHOD_GROUP = "method"  # topic ids "method.<id>" show how that method is done
 NO_POINTS = {"pointsHeading": "", "points": []}
+GUIDE_DOCUMENT = "guide"  # a step of a guided session (skill/guides.py)
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,13 @@ class Catalogue:
     cards: dict[str, str]  # topic id -> the card's text
     screens: dict[str | None, ScreenPart]  # topic id (None: not a topic) -> what its screen shows besides speech
 
-    def screen(self, topic_id: str | None) -> ScreenPart:
-        """What the screen for an answer to ``topic_id`` shows besides the reply's own words."""
+    guide_screens: dict[str, ScreenPart]  # guided session kind -> its steps' screen, besides the step itself
+
+    def screen(self, topic_id: str | None, step: str | None = None) -> ScreenPart:
+        """What the screen for an answer to ``topic_id`` (or a guided ``step``) shows besides the reply's words."""
+        guided = parse_step(step)
+        if guided is not None:
+            return self.guide_screens[guided[0]]
         return self.screens.get(topic_id) or self.screens[None]
 
 
@@ -130,6 +137,10 @@ def _build(locale: str) -> Catalogue:
         dict(content.GROUP_OVERVIEWS),
         {topic_id: _card_text(topic) for topic_id, topic in topics.items()},
         screens,
+        {
+            kind: ScreenPart(GUIDE_DOCUMENT, {**screens[None].fixed, "session": content.regional(title, locale)})
+            for kind, title in content.GUIDE_TITLES.items()
+        },
     )
 
 

@@ -241,6 +241,9 @@ REASONS_TO_SEE_A_PROFESSIONAL = (
     ),
 )
 
+# The guided sessions' names (skill/guides.py); the check is offered as a topic, too.
+GUIDE_TITLES = {"stretch": "Stretch routine", "foam": "Foam rolling timer", "check": "Warning-sign check"}
+
 TOPICS = (
     Topic(
         "lump",
@@ -297,7 +300,7 @@ TOPICS = (
         "When to see a professional",
         "Most knots ease with self-care. But see a doctor or physical therapist {list}.",
         "Want to hear when to see a doctor?",
-        "see_doctor.rest",
+        "check",
         REASONS_TO_SEE_A_PROFESSIONAL[:2],
         card_details=False,
         more="see_doctor.rest",
@@ -310,6 +313,15 @@ TOPICS = (
         "doctor",
         REASONS_TO_SEE_A_PROFESSIONAL[2:],
         card_details=False,
+    ),
+    # The warning-sign check, offered after "when should I see a doctor": a "yes" starts it
+    # (skill/guides.py asks the questions; this is its one-line introduction).
+    Topic(
+        "check",
+        GUIDE_TITLES["check"],
+        "Let's go through the five warning signs, one at a time. Say yes, no, or not sure.",
+        "Want to go through the warning signs together?",
+        None,
     ),
     Topic(
         "doctor",
@@ -390,6 +402,81 @@ ENTRY_INVITES = {
     "method.form": "Want to hear about form and posture?",
 }
 
+# -- guided sessions (skill/guides.py) -----------------------------------------
+# The article's stretches, held for the top of its 20 to 30 seconds; its foam
+# rolling, pressed for the bottom of its 30 to 60 seconds, "repeating several
+# times"; and its five reasons to see a professional, asked one at a time.  A
+# stretch is named and timed, never described: the article gives no technique.
+STRETCHES = ("child's pose", "cat-cow", "gentle lumbar rotations")
+STRETCH_HOLD_SECONDS = 30
+FOAM_ROUND_SECONDS = 30
+FOAM_ROUNDS = 5  # "several times": the timer offers one more round up to this many
+# Numbers are said as words: a digit in speech could state a figure the article does not give.
+NUMBER_WORDS = ("one", "two", "three", "four", "five")
+# One plain yes/no question per reason to see a professional, in the article's order.
+CHECK_QUESTIONS = {
+    "lump_changes": "Is the lump very painful, or is it lasting or growing?",
+    "nerve_signs": "Do your legs feel numb, tingly or weak?",
+    "severe_pain": "Is the pain severe, or does it get in the way of daily life?",
+    "other_growth": "Do you think it might be something other than a knot, like a cyst or a hernia?",
+    "no_relief": "Have you tried self-care for a few days or weeks without relief?",
+}
+# What the on-screen buttons say, by the action each one sends.
+BUTTON_LABELS = {
+    "next": "Next",
+    "pause": "Pause",
+    "resume": "Resume",
+    "stop": "Stop",
+    "yes": "Yes",
+    "no": "No",
+    "unsure": "Not sure",
+}
+GUIDE_PHRASES = {
+    "stretch_intro": "Let's stretch. I'll time each hold for about 30 seconds.",
+    "stretch_step": "Stretch {number} of {count}: {name}. Stretch slowly, and hold it without bouncing.",
+    "halfway": "Halfway.",
+    "stretch_release": "And release.",
+    "stretch_all_done": "That's all {count} stretches.",
+    "stretch_next": "Ready for the next one, {name}?",
+    "stretch_again": "Want to go through them again?",
+    "stretch_resume": "Want to pick up with {name}?",
+    "stretch_finished": "Nice work. We'll stop the stretches there.",
+    "stretch_goodbye": "Nice work with the stretches. Take care of your back. Goodbye.",
+    "stretch_how_long": "{text} I time about 30 seconds for each.",
+    "foam_intro": "Let's time your foam rolling. Use a foam roller, a massage ball or your hands.",
+    "foam_round": "Round {number}.",
+    "foam_press": "Roll or press gently on the knot, starting now.",
+    "foam_rest": "And rest.",
+    "foam_all_done": "That's {count} rounds. Nice work.",
+    "foam_again": "One more round?",
+    "foam_resume": "Want to pick up the round?",
+    "foam_finished": "Nice work. Well done for looking after your back.",
+    "foam_goodbye": "Nice work. Well done for looking after your back. Goodbye.",
+    "foam_how_long": "{text} Each round here is 30 seconds.",
+    "check_number": "Question {number} of {count}.",
+    # "Not sure" is a reason to see someone, too: the check never guesses on a person's behalf.
+    "check_unsure": "If you're not sure, that's reason enough to see a doctor or physical therapist. They can "
+    "find out what's causing it.",
+    # All five answered no: the article's signs are absent, and that is all it says.  Never "you're fine".
+    "check_clear": "From what you've said, none of the five warning signs apply. Most knots ease with self-care. "
+    "If yours hasn't eased after a few days or weeks, see a doctor or physical therapist.",
+    "check_unclear": "Sorry, I need a yes, a no, or not sure.",
+    "check_stopped": "Let's leave the questions there. If any warning sign applies, or you're not sure, please see "
+    "a doctor or physical therapist.",
+    "check_goodbye": "Okay, we'll stop there. If something feels seriously wrong, please see a doctor. Goodbye.",
+    "guide_paused": "Okay, paused.",
+    "check_paused": "Okay, take your time.",
+    "routine_help": "You can say next, go back, repeat, pause, how long, or stop.",
+    "check_help": "Just answer yes, no, or not sure. You can also say go back, or stop.",
+    "guide_lost": "Sorry, I lost my place, so let's start again.",
+    "guide_lost_kind": "Sorry, I lost my place in that.",
+    # Each choice is said as its session's own name, which starts it ("the stretch routine").
+    "guide_menu": "Would you like the stretch routine, the foam rolling timer, or the warning-sign check?",
+    "unknown_button": "Sorry, that button didn't work.",
+    # What the screen shows above a step: "step N of M", as the person can see it.
+    "guide_progress": "Step {number} of {count}",
+}
+
 # Conversation lines that are not facts but still belong in one place.
 PHRASES = {
     "welcome": f"Welcome to {SKILL_NAME}. {DISCLAIMER} I can help with a lower back lump after exercise.",
@@ -424,6 +511,7 @@ PHRASES = {
     "paused": "Okay, take your time.",
     "ready": "Ready to go on?",
     "error": "Sorry, something went wrong on my side.",
+    **GUIDE_PHRASES,
 }
 
 # Card titles for answers that are not topics.

@@ -14,6 +14,10 @@ Safety comes first in every move: words that reach the skill (an
 ``AMAZON.SearchQuery`` description, or a slot value no type resolved) are read
 for warning signs before anything else, and a warning sign outranks whatever
 was asked.
+
+Within a guided session (the stretches, the foam-rolling timer, the warning-sign
+check: ``skill/guides.py``), the session answers first; the words it leaves
+alone are answered as anywhere else, and the session is over.
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from skill import reading
+from skill import guides, reading
 from skill.catalogue import Catalogue
+from skill.guides import Guide
 from skill.replies import Reply, phrase_reply, topic_reply
+from skill.routines import BUTTON_INTENTS, NOT_SURE_INTENT, parse_step
 from skill.topics import (
     FIRST_TOPIC,
     INTENT_ROUTES,
@@ -37,6 +43,7 @@ from skill.topics import (
 LAST_REPLY = "last"
 HISTORY = "history"
 MISSES = "misses"
+GUIDE = "guide"  # present only during a guided session
 HISTORY_SIZE = 5  # topics remembered for "go back"
 MAX_MISSES = 9
 
@@ -73,6 +80,8 @@ class State:
     last: Reply | None = None
     history: tuple[str, ...] = ()  # topics heard, oldest first
     misses: int = 0  # turns in a row that reached the fallback
+    guide: Guide | None = None  # the guided session under way
+    lost: str | None = None  # a session came back unreadable: its kind if known, else ""; None if none
 
     @property
     def current(self) -> str | None:
@@ -97,23 +106,28 @@ class State:
         last = Reply.from_session(attributes.get(LAST_REPLY))
         if last is not None and not _known(last, catalogue):
             last = None
-        return cls(last, tuple(history), misses)
+        guide, lost = guides.read_guide(attributes.get(GUIDE))
+        return cls(last, tuple(history), misses, guide, lost)
 
     def to_session(self) -> dict:
-        last = dict(vars(self.last)) if self.last else None  # every field is a string or None
-        return {LAST_REPLY: last, HISTORY: list(self.history), MISSES: self.misses}
+        stored: dict[str, object] = {LAST_REPLY: self.last.to_session() if self.last else None}
+        stored |= {HISTORY: list(self.history), MISSES: self.misses}
+        if self.guide is not None:
+            stored[GUIDE] = self.guide.to_session()
+        return stored
 
-    def after(self, reply: Reply, *, missed: bool = False) -> State:
-        """The state once ``reply`` has been said."""
+    def after(self, reply: Reply, *, missed: bool = False, guide: Guide | None = None) -> State:
+        """The state once ``reply`` has been said; a guided session goes on only if ``guide`` says where."""
         history = self.history
         if reply.topic and reply.topic != self.current:
             history = (*history, reply.topic)[-HISTORY_SIZE:]
-        return State(reply, history, min(self.misses + 1, MAX_MISSES) if missed else 0)
+        return State(reply, history, min(self.misses + 1, MAX_MISSES) if missed else 0, guide)
 
 
 def _known(reply: Reply, catalogue: Catalogue) -> bool:
-    """A stored reply may only name topics this skill has."""
-    return all(t is None or t in catalogue.topics for t in (reply.topic, reply.offer))
+    """A stored reply may only name topics and guided steps this skill has."""
+    topics_known = all(t is None or t in catalogue.topics for t in (reply.topic, reply.offer))
+    return topics_known and (reply.step is None or parse_step(reply.step) is not None)
 
 
 Move = Callable[[Heard, State, Catalogue], tuple[Reply, State]]
@@ -135,7 +149,31 @@ def reply_to(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, S
     heard = replace(heard, reading=found)
     if heard.reading.signs:
         warning = _sign_reply(heard.reading.signs[0], catalogue)
-        return warning, state.after(warning)
+        return warning, state.after(warning)  # and any guided session is over
+    return _dispatch(heard, state, catalogue)
+
+
+def press(action: object, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """An on-screen button: the same move as the words it stands for; any other action, a short apology."""
+    intent = BUTTON_INTENTS.get(action) if isinstance(action, str) else None
+    if intent is not None:
+        return reply_to(Heard(intent), state, catalogue)
+    if state.guide is not None:
+        reply = guides.waiting("unknown_button", state.guide, catalogue)
+        return reply, state.after(reply, guide=state.guide)
+    return _answer(phrase_reply(catalogue, "unknown_button"), state)
+
+
+def _dispatch(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """The guided session's move, if one is under way and wants these words; else the intent's own."""
+    if state.guide is not None:
+        guided = guides.move(heard.intent, heard.reading, state.guide, state.last, catalogue)
+        if guided is not None:
+            reply, guide = guided
+            return reply, state.after(reply, guide=guide)
+    elif state.lost is not None and heard.intent in guides.NAVIGATION:
+        reply, guide = guides.restart(state.lost, catalogue)
+        return reply, state.after(reply, guide=guide)
     move = MOVES.get(heard.intent, _fallback)
     return move(heard, state, catalogue)
 
@@ -236,7 +274,7 @@ def _describe(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, 
     """A person's own description, caught whole by an AMAZON.SearchQuery slot."""
     request = heard.reading.request
     if request in MOVES:  # "could you repeat that last bit": the conversation, asked for in other words
-        return MOVES[request](Heard(request), state, catalogue)
+        return _dispatch(Heard(request), state, catalogue)
     return _answer(_read_reply(heard.reading, catalogue, state), state)
 
 
@@ -244,6 +282,14 @@ def _yes(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State
     offer = state.last.offer if state.last else None
     if offer is None:
         return _answer(phrase_reply(catalogue, "help"), state)
+    return _offered(offer, state, catalogue)
+
+
+def _offered(offer: str, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """What was on offer: a topic, or the warning-sign check, which starts at once."""
+    if offer == guides.CHECK_TOPIC:
+        reply, guide = guides.start(guides.CHECK, catalogue)
+        return reply, state.after(reply, guide=guide)
     return _answer(topic_reply(catalogue, offer), state)
 
 
@@ -289,7 +335,7 @@ def _next(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Stat
         offer = catalogue.topics[last_entry].offer if last_entry else None
         return _answer(phrase_reply(catalogue, "end_of_list", offer=offer), state)
     if state.last and state.last.offer:
-        return _answer(topic_reply(catalogue, state.last.offer), state)
+        return _offered(state.last.offer, state, catalogue)
     return _answer(phrase_reply(catalogue, "menu", question_key="menu_question"), state)
 
 
@@ -350,6 +396,17 @@ def _resume(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, St
     return _repeat(heard, state, catalogue)
 
 
+def _start_guide(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """ "Let's stretch", "time my foam rolling", "check my symptoms": the session starts at once."""
+    reply, guide = guides.start(guides.STARTS[heard.intent], catalogue)
+    return reply, state.after(reply, guide=guide)
+
+
+def _not_sure(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """ "I'm not sure", outside the check: what there is to choose from."""
+    return _answer(phrase_reply(catalogue, "menu", question_key="menu_question"), state)
+
+
 def _fallback(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """Nothing understood (AMAZON.FallbackIntent carries no words); twice in a row, the menu."""
     if state.misses >= 1:
@@ -380,5 +437,7 @@ MOVES: dict[str, Move] = {
     "AMAZON.StartOverIntent": _start_over,
     "AMAZON.PauseIntent": _pause,
     "AMAZON.ResumeIntent": _resume,
+    **dict.fromkeys(guides.STARTS, _start_guide),
+    NOT_SURE_INTENT: _not_sure,
     FALLBACK_INTENT: _fallback,
 }

@@ -20,6 +20,7 @@ from skill.catalogue import Catalogue, catalogue_for
 from skill.conversation import Heard, SlotHeard, State
 from skill.replies import phrase_reply
 from skill.response import respond
+from skill.routines import EVENT_SOURCE
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,31 @@ class IntentHandler(AbstractRequestHandler):
         return respond(handler_input, reply, catalogue, state.to_session())
 
 
+def pressed(arguments: object) -> object:
+    """The action a guided session's button sent (``["guide", "next"]`` -> "next"), or None.
+
+    The arguments come from the screen, through Alexa, like any other input: anything but a
+    pair that opens with this skill's event source is no button at all, and the action itself
+    is judged by ``conversation.press``.
+    """
+    if isinstance(arguments, list) and len(arguments) == 2 and arguments[0] == EVENT_SOURCE:
+        return arguments[1]
+    return None
+
+
+class UserEventHandler(AbstractRequestHandler):
+    """A button on a guided step's screen (Alexa.Presentation.APL.UserEvent): the move its words would make."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("Alexa.Presentation.APL.UserEvent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        catalogue = _request_catalogue(handler_input)
+        action = pressed(getattr(handler_input.request_envelope.request, "arguments", None))
+        reply, state = conversation.press(action, _state(handler_input, catalogue), catalogue)
+        return respond(handler_input, reply, catalogue, state.to_session())
+
+
 class SessionEndedHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("SessionEndedRequest")(handler_input)
@@ -113,6 +139,7 @@ class ApologyHandler(AbstractExceptionHandler):
 REQUEST_HANDLERS = (
     LaunchHandler,
     IntentHandler,
+    UserEventHandler,
     SessionEndedHandler,
     OtherRequestHandler,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from skill.catalogue import Catalogue
+from skill.speech import MAX_SILENCE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,10 @@ class Reply:
     offer: str | None = None  # the topic a "yes" will lead to
     topic: str | None = None  # the topic this answers; picks the screen, so "repeat" shows it again
     phrase: str | None = None  # the phrase-book key of a reply that is not a topic
+    # A guided hold: the speech in parts, with seconds of silence between them ("Halfway." after 15).
+    # The strings joined are ``speech``; () for a reply said without pauses.
+    timed: tuple[str | int, ...] = ()
+    step: str | None = None  # the guided step this shows ("stretch.0"), which picks its screen
 
     @classmethod
     def from_session(cls, stored: object) -> Reply | None:
@@ -36,9 +41,30 @@ class Reply:
         required = ("speech", "card_title", "card_text")
         if not all(isinstance(stored[name], str) for name in required):
             return None
-        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer", "topic", "phrase")):
+        if not all(isinstance(stored[n], (str, type(None))) for n in ("question", "offer", "topic", "phrase", "step")):
             return None
-        return cls(**stored)
+        timed = _timed_from_session(stored["timed"], stored["speech"])
+        if timed is None:
+            return None
+        return cls(**{**stored, "timed": timed})
+
+    def to_session(self) -> dict:
+        """The reply as plain JSON for the session."""
+        return {**vars(self), "timed": list(self.timed)}
+
+
+def _timed_from_session(stored: object, speech: str) -> tuple[str | int, ...] | None:
+    """A stored reply's timed parts, or None unless they are strings and whole seconds, within the
+    silence one response may hold, that say exactly the reply's speech."""
+    if not isinstance(stored, list):
+        return None
+    words = [part for part in stored if isinstance(part, str)]
+    pauses = [part for part in stored if type(part) is int]
+    if len(words) + len(pauses) != len(stored) or any(p <= 0 for p in pauses):
+        return None
+    if sum(pauses) > MAX_SILENCE_SECONDS or (stored and " ".join(words) != speech):
+        return None
+    return tuple(stored)
 
 
 def topic_reply(catalogue: Catalogue, topic_id: str, lead: str = "") -> Reply:

@@ -49,6 +49,10 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "ThanksIntent": {},
     "HowLongIntent": {},
     "WhyIntent": {},
+    "StretchRoutineIntent": {},
+    "FoamRollingTimerIntent": {},
+    "SymptomCheckIntent": {},
+    "NotSureIntent": {},
 }
 EXPECTED_TYPE_VALUE_IDS = {
     "CauseType": {

@@ -1,19 +1,25 @@
 """Every reply the catalogue can produce, in every locale, fits in one or two breaths.
 
-Spoken words are counted with the closing question, as a listener hears them.
+Spoken words are counted with the closing question, as a listener hears them; the
+silences of a guided hold are not words.  Every step of every guided session is
+held to Alexa's limits on one response too.
 """
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree
 
 import pytest
 
-from skill import content
+from skill import content, guides
 from skill.catalogue import catalogue_for
-from skill.conversation import Heard, SlotHeard, State, launch, reply_to
+from skill.conversation import Heard, SlotHeard, State, launch, press, reply_to
+from skill.reading import Reading
 from skill.replies import Reply, phrase_reply, topic_reply
-from skill.speech import ssml
+from skill.response import spoken_ssml
+from skill.routines import BUTTON_INTENTS, STEP_COUNTS
+from skill.speech import MAX_BREAK_SECONDS, MAX_SILENCE_SECONDS, MAX_SSML_CHARACTERS, ssml
 
 MAX_WORDS = 40
 MAX_WELCOME_WORDS = 30
@@ -45,7 +51,45 @@ def every_reply(locale: str) -> list[tuple[str, Reply]]:
     state = State()
     replies.append(("welcome+offer", launch(state, book)[0]))
     replies.append(("fallback+question", reply_to(Heard("AMAZON.FallbackIntent"), state, book)[0]))
-    return replies
+    return replies + guided_replies(locale)
+
+
+# What may be said to a guided session: every intent the sessions answer, and free words that name nothing.
+GUIDED_INTENTS = (
+    *BUTTON_INTENTS.values(),
+    *guides.ENDINGS,
+    guides.PREVIOUS,
+    guides.MORE,
+    guides.REPEAT,
+    guides.HELP,
+    guides.START_OVER,
+    guides.FALLBACK,
+    guides.HOW_LONG,
+    guides.THANKS,
+    guides.DESCRIBE,
+    guides.NEGATIVE,
+)
+
+
+def guided_replies(locale: str) -> list[tuple[str, Reply]]:
+    """Every reply a guided session can give: each start and restart, and every move from every place."""
+    book = catalogue_for(locale)
+    replies = []
+    for kind, count in STEP_COUNTS.items():
+        replies.append((f"{kind}.start", guides.start(kind, book)[0]))
+        replies.append((f"{kind}.restart", guides.restart(kind, book)[0]))
+        for step in range(count):
+            for paused in (False, True):
+                for unclear in (0, 1):
+                    guide = guides.Guide(kind, step, paused, unclear)
+                    last = guides.step_at(kind, step, book)
+                    for intent in GUIDED_INTENTS:
+                        moved = guides.move(intent, Reading(), guide, last, book)
+                        if moved is not None:
+                            replies.append((f"{kind}.{step}.{paused}.{unclear}:{intent}", moved[0]))
+    replies.append(("lost", guides.restart("", book)[0]))
+    replies.append(("unknown_button", press("bogus", State(), book)[0]))
+    return list({reply: (key, reply) for key, reply in reversed(replies)}.values())  # each reply once
 
 
 CASES = [
@@ -91,3 +135,30 @@ def test_a_sign_read_from_free_words_gets_a_short_answer():
     assert reply.topic == "red_flag.nerve_signs"
     assert len(_spoken(reply).split()) <= MAX_WORDS
     assert "<b>" not in reply.speech  # what was said is named by its kind, never echoed
+
+
+GUIDED_CASES = [
+    pytest.param(locale, key, reply, id=f"{locale}:{key}")
+    for locale in content.LOCALES
+    for key, reply in guided_replies(locale)
+]
+_BREAK = re.compile(r'<break time="(\d+)s"/>')
+
+
+@pytest.mark.parametrize(("locale", "key", "reply"), GUIDED_CASES)
+def test_every_guided_step_stays_within_alexas_limits(locale, key, reply):
+    """Valid SSML under 8,000 characters; every break at most 10 s; the silences within one response's budget."""
+    said = f"<speak>{spoken_ssml(reply)}</speak>"
+    ElementTree.fromstring(said)
+    assert len(said) < MAX_SSML_CHARACTERS
+    breaks = [int(seconds) for seconds in _BREAK.findall(said)]
+    assert all(0 < seconds <= MAX_BREAK_SECONDS for seconds in breaks)
+    assert sum(breaks) == sum(p for p in reply.timed if isinstance(p, int)) <= MAX_SILENCE_SECONDS
+    assert re.sub(r"<break[^>]*/>", "", said).count("<") == 2  # nothing but <speak>, </speak> and the breaks
+
+
+def test_the_guided_cases_cover_every_session_and_its_holds():
+    replies = [reply for locale in content.LOCALES for _, reply in guided_replies(locale)]
+    holds = {reply.step for reply in replies if reply.timed}
+    assert holds == {f"{kind}.{i}" for kind in ("stretch", "foam") for i in range(STEP_COUNTS[kind])}
+    assert len(GUIDED_CASES) > 100 * len(content.LOCALES)

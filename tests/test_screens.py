@@ -6,17 +6,28 @@ from pathlib import Path
 import pytest
 from helpers import Conversation, envelope, launch_request
 
-from skill import content, screens
+from skill import content, guides, screens
 from skill.builder import invoke
 from skill.catalogue import catalogue_for
+from skill.reading import Reading
 from skill.replies import Reply, phrase_reply, topic_reply
-from tooling.preview import COMPONENTS, STYLE_PROPERTIES, PreviewError, Renderer, page, write_previews
-from tooling.simulator.alexa_requests import ECHO_DOT, ECHO_SHOW
+from skill.routines import BUTTON_INTENTS, EVENT_SOURCE, STEP_COUNTS
+from tooling.preview import (
+    COMPONENTS,
+    STYLE_PROPERTIES,
+    PreviewError,
+    Renderer,
+    guide_screens,
+    page,
+    write_previews,
+)
+from tooling.simulator.alexa_requests import ECHO_DOT, ECHO_SHOW, user_event_request
+from tooling.simulator.session import GUIDE_TOKEN
 
 
 def shown(reply: Reply, locale: str) -> screens.Screen:
     """The screen a device in ``locale`` shows for ``reply``."""
-    return screens.screen_for(reply, catalogue_for(locale).screen(reply.topic))
+    return screens.screen_for(reply, catalogue_for(locale).screen(reply.topic, reply.step))
 
 
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
@@ -51,7 +62,8 @@ def payload_of(turn) -> dict:
 
 def every_reply(locale: str) -> list[Reply]:
     cat = catalogue_for(locale)
-    return [topic_reply(cat, topic_id) for topic_id in cat.topics] + [phrase_reply(cat, key) for key in PHRASE_KEYS]
+    replies = [topic_reply(cat, topic_id) for topic_id in cat.topics] + [phrase_reply(cat, key) for key in PHRASE_KEYS]
+    return replies + [reply for _, reply in guide_screens(locale)]
 
 
 # --------------------------------------------------------------------------
@@ -305,7 +317,8 @@ def test_preview_writes_one_page_per_screen_and_an_index(tmp_path):
     pages = write_previews(tmp_path, "en-AU", (960, 480))
     names = {p.name for p in pages}
     assert "index.html" in names and "relief.html" in names and "welcome.html" in names
-    assert len(names) == 1 + 2 + len(catalogue_for("en-AU").topics)
+    assert len(names) == 1 + 2 + len(catalogue_for("en-AU").topics) + len(guide_screens("en-AU"))
+    assert {"guide-stretch-0.html", "guide-foam-0.html", "guide-check-4.html", "guide-stretch-paused.html"} <= names
     assert "physiotherapist" in (tmp_path / "see_doctor.html").read_text(encoding="utf-8")
 
 
@@ -316,3 +329,120 @@ def test_preview_refuses_apl_it_cannot_draw():
         Renderer(
             {"mainTemplate": {"parameters": ["payload"], "items": [{"type": "Text", "text": "${payload.a + 1}"}]}}, {}
         ).html()
+
+
+# --------------------------------------------------------------------------
+# guided sessions: a step's screen, its progress bar and its buttons
+# --------------------------------------------------------------------------
+
+
+def _guide_payload(reply: Reply, locale: str = "en-US") -> dict:
+    screen = shown(reply, locale)
+    assert screen.document == screens.GUIDE_DOCUMENT
+    return screen.datasources[screens.DATASOURCE]
+
+
+@pytest.mark.parametrize("locale", content.LOCALES)
+def test_every_guided_step_shows_its_place_and_its_buttons(locale):
+    for name, reply in guide_screens(locale):
+        payload = _guide_payload(reply, locale)
+        kind, index = name.split("-")[1], name.split("-")[2]
+        number = 1 if index == "paused" else int(index) + 1
+        assert payload["progress"] == f"Step {number} of {STEP_COUNTS[kind]}"
+        actions = [button["action"] for button in payload["buttons"]]
+        assert set(actions) <= set(BUTTON_INTENTS) and "stop" in actions
+        expected = {"check": ["yes", "no", "unsure", "stop"], "paused": ["next", "resume", "stop"]}
+        assert actions == expected.get(kind if kind == "check" else index, ["next", "pause", "stop"])
+        assert payload["text"] == reply.speech and payload["prompt"] == reply.question
+
+
+def test_a_hold_fills_its_bar_while_alexa_is_silent():
+    book = catalogue_for("en-US")
+    hold = _guide_payload(guides.start("stretch", book)[0])
+    assert hold["hold"] is True
+    # The bar starts once the opening words are said, and runs through both halves of the hold.
+    assert 3000 < hold["holdStartMs"] < 15000
+    assert content.STRETCH_HOLD_SECONDS * 1000 <= hold["holdMs"] < (content.STRETCH_HOLD_SECONDS + 3) * 1000
+    question = _guide_payload(guides.start("check", book)[0])
+    assert question["hold"] is False and question["holdMs"] == 0
+
+
+def test_the_guide_document_animates_the_bar_on_mount_and_sends_the_buttons_action():
+    document = screens.DOCUMENTS[screens.GUIDE_DOCUMENT]
+    nodes = list(_nodes(document["mainTemplate"]["items"]))
+    (bar,) = [node for node in nodes if node.get("id") == "holdBar"]
+    (animation,) = bar["onMount"]
+    assert animation["type"] == "AnimateItem" and animation["componentId"] == "holdBar"
+    assert animation["duration"] == "${payload.holdMs}" and animation["delay"] == "${payload.holdStartMs}"
+    (button,) = [node for node in nodes if node["type"] == "TouchWrapper"]
+    assert button["onPress"] == [{"type": "SendEvent", "arguments": [EVENT_SOURCE, "${data.action}"]}]
+
+
+def test_preview_draws_the_hold_bar_filling_and_the_buttons():
+    html = page(guides.start("foam", catalogue_for("en-US"))[0], "en-US")
+    assert "@keyframes animation0 { from { transform: scaleX(0) } to { transform: scaleX(1) } }" in html
+    assert re.search(r"animation:animation0 \d+ms linear \d+ms forwards", html)
+    for action in ("next", "pause", "stop"):
+        assert f'title="SendEvent: guide {action}"' in html
+    check = page(guides.start("check", catalogue_for("en-US"))[0], "en-US")
+    assert "@keyframes" not in check and 'title="SendEvent: guide unsure"' in check
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        {"type": "TouchWrapper", "onPress": [{"type": "OpenURL", "source": "https://example.com"}]},
+        {"type": "Frame", "id": "a", "onMount": [{"type": "SetValue", "property": "opacity", "value": 0}]},
+        {
+            "type": "Frame",
+            "id": "a",
+            "onMount": [{"type": "AnimateItem", "componentId": "b", "duration": 1, "value": []}],
+        },
+        {"type": "Frame", "transform": [{"rotate": 45}]},
+    ],
+)
+def test_preview_refuses_commands_and_transforms_it_cannot_draw(node):
+    with pytest.raises(PreviewError):
+        Renderer({"mainTemplate": {"items": [node]}}, {}).html()
+
+
+def test_a_button_drives_the_session_through_the_webhook(client):
+    """A touch arrives as Alexa.Presentation.APL.UserEvent, in a full envelope, and moves the session as words do."""
+    show = Conversation(client, interfaces=ECHO_SHOW)
+    show.launch()
+    first = show.ask("StretchRoutineIntent")
+    assert directives(first)[0]["token"] == GUIDE_TOKEN
+    assert payload_of(first)["progress"] == "Step 1 of 3"
+    pressed = show.send(user_event_request([EVENT_SOURCE, "next"], GUIDE_TOKEN))
+    assert "cat-cow" in pressed.speech and '<break time="10s"/>' in pressed.ssml
+    assert payload_of(pressed)["progress"] == "Step 2 of 3"
+    paused = show.send(user_event_request([EVENT_SOURCE, "pause"], GUIDE_TOKEN))
+    assert [b["action"] for b in payload_of(paused)["buttons"]] == ["next", "resume", "stop"]
+    assert show.attributes["guide"] == {"kind": "stretch", "step": 1, "paused": True, "unclear": 0}
+    stopped = show.send(user_event_request([EVENT_SOURCE, "stop"], GUIDE_TOKEN))
+    assert stopped.ended and "Goodbye" in stopped.speech
+
+
+@pytest.mark.parametrize(
+    "arguments", [["guide", "explode"], ["other", "next"], ["guide"], [], ["guide", "next", "extra"], [{"a": 1}, 2]]
+)
+def test_a_button_the_skill_does_not_know_gets_a_short_apology_not_an_error(client, arguments):
+    show = Conversation(client, interfaces=ECHO_SHOW)
+    show.ask("FoamRollingTimerIntent")
+    turn = show.send(user_event_request(arguments, GUIDE_TOKEN))
+    assert turn.status == 200 and turn.speech.startswith(catalogue_for("en-US").phrases["unknown_button"])
+    assert turn.reprompt == catalogue_for("en-US").phrases["foam_again"]
+    assert show.attributes["guide"]["kind"] == "foam"
+
+
+def test_a_user_event_with_arguments_that_are_not_a_list_is_answered_too(client):
+    request = user_event_request([EVENT_SOURCE, "next"], GUIDE_TOKEN)
+    request["arguments"] = "next"
+    turn = Conversation(client, interfaces=ECHO_SHOW).send(request)
+    assert turn.status == 200 and turn.reprompt
+
+
+def test_a_paused_guided_step_still_has_a_screen_of_its_own():
+    paused = guides.move(guides.PAUSE, Reading(), guides.Guide("foam", 1), None, catalogue_for("en-US"))
+    assert paused is not None
+    assert _guide_payload(paused[0])["buttons"][1]["action"] == "resume"

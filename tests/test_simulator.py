@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -19,9 +20,10 @@ from skill.web.config import Config
 from tooling.local_ca import create_app_trusting
 from tooling.simulator import alexa_requests as alexa
 from tooling.simulator import cli
-from tooling.simulator.model import IntentModel, InteractionModel
+from tooling.simulator.alexa_requests import ECHO_SHOW
+from tooling.simulator.model import IntentModel, InteractionModel, load_model
 from tooling.simulator.nlu import NLU
-from tooling.simulator.session import Simulator
+from tooling.simulator.session import DEFAULT_IDENTITY, Simulator
 from tooling.simulator.transport import InProcess, TransportError, Webhook, local_ca_signer
 
 SKILL_ID = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
@@ -339,3 +341,29 @@ def test_a_search_query_slot_carries_the_words_as_transcribed_without_resolution
     assert slot["value"] == "left foot's gone numb" and "resolutions" not in slot
     assert turn.slots["description"]["status"] is None
     assert "see a doctor" in turn.speech
+
+
+def test_chat_shows_the_silences_of_a_guided_hold_and_presses_buttons():
+    simulator = Simulator(identity=replace(DEFAULT_IDENTITY, interfaces=ECHO_SHOW))
+    hold = simulator.say("let's stretch")
+    assert "without bouncing. [15 s] Halfway. [15 s] And release." in cli.describe(hold)
+    pressed = simulator.press("next")
+    assert pressed.request_type == "Alexa.Presentation.APL.UserEvent"
+    assert (pressed.request or {})["request"]["arguments"] == ["guide", "next"]
+    assert "arguments ['guide', 'next']" in cli.describe(pressed) and "cat-cow" in pressed.speech
+
+
+def test_an_unknown_word_keeps_its_weight_beside_known_words_as_intents_are_added():
+    """New intents must not make words the model never saw count for less (off-topic requests would pass)."""
+    model = load_model("en-US")
+    extra = {f"Other{i}Intent": IntentModel(f"Other{i}Intent", {}, (f"zq{i} wub{i} fizz{i}",)) for i in range(4)}
+    grown = replace(model, intents={**model.intents, **extra})
+    rare = "lipoma"  # a word exactly one intent uses, in both models
+    gaps = []
+    for nlu in (NLU(model), NLU(grown)):
+        assert sum(rare in " ".join(i.samples) for i in nlu.model.intents.values()) == 1
+        gaps.append(nlu._weight(["zzzunseen"]) - nlu._weight([rare]))
+    assert gaps[0] == pytest.approx(gaps[1])
+    assert NLU(grown).understand("how do i stop snoring").score == pytest.approx(
+        NLU(model).understand("how do i stop snoring").score, abs=0.01
+    )

@@ -7,17 +7,19 @@ request envelope, the skill, and back.  See tests/dialogs/README.md.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from skill.catalogue import catalogue_for
 from skill.topics import MORE_SUFFIX
+from tooling.simulator.alexa_requests import ECHO_SHOW
 from tooling.simulator.evaluation import slot_summary
-from tooling.simulator.session import Simulator, Turn
+from tooling.simulator.session import DEFAULT_IDENTITY, Simulator, Turn
 
 DIALOGS = Path(__file__).parent / "dialogs"
-TURN_KEYS = {"user", "intent", "slots", "topic", "phrase", "says", "not_says", "ended"}
+TURN_KEYS = {"user", "press", "tamper", "intent", "slots", "topic", "phrase", "says", "not_says", "ended", "screen"}
 
 
 def _dialogs() -> list:
@@ -36,7 +38,7 @@ def _label(turn: Turn) -> str | None:
 
 
 def check(turn: Turn, expected: dict, locale: str) -> None:
-    said = expected["user"]
+    said = expected.get("user", expected.get("press"))
     book = catalogue_for(locale)
     if "intent" in expected:
         assert _label(turn) == expected["intent"], f"{said!r}: sent {_label(turn)}"
@@ -51,6 +53,10 @@ def check(turn: Turn, expected: dict, locale: str) -> None:
         assert text in turn.speech, f"{said!r}: {text!r} not in {turn.speech!r}"
     for text in expected.get("not_says", []):
         assert text not in turn.speech, f"{said!r}: {text!r} in {turn.speech!r}"
+    if "screen" in expected:
+        shown = [d for d in (turn.response.get("response") or {}).get("directives", []) if "datasources" in d]
+        progress = shown[0]["datasources"]["payload"].get("progress") if shown else None
+        assert progress == expected["screen"], f"{said!r}: the screen shows {progress!r}"
     if "ended" in expected:
         assert turn.session_ended is expected["ended"], f"{said!r}: session_ended={turn.session_ended}"
     if turn.request is not None and not turn.session_ended:
@@ -60,11 +66,18 @@ def check(turn: Turn, expected: dict, locale: str) -> None:
 @pytest.mark.parametrize("dialog", ALL_DIALOGS)
 def test_dialog(dialog):
     locale = dialog.get("locale", "en-US")
-    simulator = Simulator(locale=locale)
+    identity = replace(DEFAULT_IDENTITY, interfaces=ECHO_SHOW) if dialog.get("screen") else DEFAULT_IDENTITY
+    simulator = Simulator(locale=locale, identity=identity)
     for expected in dialog["turns"]:
         assert set(expected) <= TURN_KEYS, f"unknown keys: {set(expected) - TURN_KEYS}"
-        said = expected["user"]
-        turn = simulator.silence() if said is None else simulator.say(said)
+        # What the session carries back, changed on its way (a stale or forged position).
+        simulator.attributes |= expected.get("tamper", {})
+        if "press" in expected:
+            turn = simulator.press(expected["press"])
+        elif expected["user"] is None:
+            turn = simulator.silence()
+        else:
+            turn = simulator.say(expected["user"])
         check(turn, expected, locale)
 
 
@@ -89,4 +102,7 @@ def test_the_required_conversations_are_there():
         "fallback-and-recovery.dialog.json",
         "cancel.dialog.json",
         "no-after-offer.dialog.json",
+        "guided-stretches.dialog.json",
+        "guided-foam-rolling.dialog.json",
+        "guided-warning-sign-check.dialog.json",
     } <= files

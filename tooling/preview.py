@@ -4,8 +4,12 @@ The pages are drawn from the real APL documents and datasources, by a small
 interpreter for the part of APL the documents use: the components in
 ``COMPONENTS``, the properties in ``STYLE_PROPERTIES``, ``${...}`` bindings
 that name a value (``${payload.title}``, ``${data.label}``, ``${ordinal}``)
-and ``@name`` resources.  Anything else raises ``PreviewError``, so a
-document can't drift into something the preview silently draws wrong.
+and ``@name`` resources.  Of APL's commands it draws the two the guided steps
+use: an ``onMount`` ``AnimateItem`` of a transform (as a CSS animation, so the
+hold's progress bar fills on the page as it would on a device) and a
+TouchWrapper's ``onPress`` ``SendEvent`` (a button that shows the arguments it
+would send).  Anything else raises ``PreviewError``, so a document can't drift
+into something the preview silently draws wrong.
 
     python -m tooling.preview [--locale en-GB] [--viewport 960x480] [--out build/preview]
 """
@@ -17,9 +21,11 @@ import re
 from html import escape
 from pathlib import Path
 
-from skill import content
+from skill import content, guides
 from skill.catalogue import catalogue_for
+from skill.reading import Reading
 from skill.replies import Reply, phrase_reply, topic_reply
+from skill.routines import STEP_COUNTS
 from skill.screens import DOCUMENTS, screen_for
 from skill.topics import FIRST_TOPIC
 from tooling import paths
@@ -48,6 +54,9 @@ BASE_PROPERTIES = frozenset(
         "opacity",
         "display",
         "when",
+        "id",
+        "transform",
+        "onMount",
     }
 )
 COMPONENTS = {
@@ -55,7 +64,12 @@ COMPONENTS = {
     "Frame": {"backgroundColor", "borderRadius", "borderWidth", "borderColor", "item", "items"},
     "ScrollView": {"item", "items"},
     "Text": {"text", "color", "fontSize", "fontWeight", "fontStyle", "textAlign", "lineHeight", "maxLines"},
+    "TouchWrapper": {"item", "items", "onPress"},
 }
+# The transforms the preview draws, as CSS functions with their unit.
+TRANSFORMS = {"scaleX": ("scaleX", ""), "scaleY": ("scaleY", ""), "translateX": ("translateX", "px")}
+ANIMATED_PROPERTIES = frozenset({"transform"})
+EASINGS = {"linear": "linear", "ease": "ease", "ease-in": "ease-in", "ease-out": "ease-out"}
 STYLE_PROPERTIES = BASE_PROPERTIES.union(*COMPONENTS.values())
 
 _BINDING = re.compile(r"\$\{([^}]*)\}")
@@ -98,6 +112,7 @@ class Renderer:
         template = document["mainTemplate"]
         self.root = _as_list(template.get("items", template.get("item")))
         self.context = {name: datasources.get(name) for name in template.get("parameters", [])}
+        self.keyframes: list[str] = []  # one @keyframes rule per animation drawn
 
     def html(self) -> str:
         # As in APL, the main template shows the first of its items.
@@ -113,12 +128,47 @@ class Renderer:
         if unknown:
             raise PreviewError(f"{kind} properties not drawn by the preview: {sorted(unknown)}")
         css = self.box_css(node, kind, context, parent_direction, first)
+        css += self.mount_css(node, context)
         if kind == "Text":
             text = self.value(node.get("text", ""), context)
             return f'<div class="text" style="{css}">{escape(_plain(text))}</div>'
         direction = self.value(node.get("direction", "column"), context) if kind == "Container" else "column"
         children = self.children(node, context, str(direction))
+        if kind == "TouchWrapper":
+            sent = escape(" ".join(_plain(a) for a in self.sent_event(node, context)))
+            return f'<div class="touchwrapper" role="button" title="SendEvent: {sent}" style="{css}">{children}</div>'
         return f'<div class="{kind.lower()}" style="{css}">{children}</div>'
+
+    def sent_event(self, node: dict, context: dict) -> list[object]:
+        """The arguments a TouchWrapper's press would send to the skill (one SendEvent, nothing else)."""
+        commands = _as_list(node.get("onPress"))
+        if len(commands) != 1 or commands[0].get("type") != "SendEvent" or set(commands[0]) != {"type", "arguments"}:
+            raise PreviewError("a TouchWrapper's onPress is drawn only as one SendEvent with arguments")
+        return [self.value(argument, context) for argument in _as_list(commands[0]["arguments"])]
+
+    def mount_css(self, node: dict, context: dict) -> str:
+        """An onMount AnimateItem of this component's transform, as a CSS animation ("" for none)."""
+        rules = []
+        for command in _as_list(node.get("onMount")):
+            if command.get("type") != "AnimateItem":
+                raise PreviewError(f"onMount command {command.get('type')!r} is not drawn by the preview")
+            unknown = set(command) - {"type", "componentId", "delay", "duration", "easing", "value", "when"}
+            if unknown or command.get("componentId", node.get("id")) != node.get("id"):
+                raise PreviewError(f"AnimateItem is drawn only on the component that mounts it: {sorted(unknown)}")
+            if "when" in command and not _truthy(self.value(command["when"], context)):
+                continue
+            values = _as_list(command["value"])
+            if any(v.get("property") not in ANIMATED_PROPERTIES for v in values):
+                raise PreviewError("only transforms are animated by the preview")
+            name = f"animation{len(self.keyframes)}"
+            start, end = _transform(values[0]["from"]), _transform(values[0]["to"])
+            frames = f"from {{ transform: {start} }} to {{ transform: {end} }}"
+            self.keyframes.append(f"@keyframes {name} {{ {frames} }}")
+            duration = int(str(self.value(command["duration"], context)))
+            delay = int(str(self.value(command.get("delay", 0), context)))
+            easing = EASINGS[str(command.get("easing", "linear"))]
+            rules.append(f"{name} {duration}ms {easing} {delay}ms forwards")
+        return escape(f";animation:{', '.join(rules)}") if rules else ""
 
     def children(self, node: dict, context: dict, direction: str) -> str:
         templates = _as_list(node.get("items", node.get("item")))
@@ -195,6 +245,8 @@ class Renderer:
             )
         if props.get("display") in ("none", "invisible"):
             rules.append("display:none" if props["display"] == "none" else "visibility:hidden")
+        if "transform" in props:
+            rules.append(f"transform:{_transform(props['transform'])}")
         return escape(";".join(rules))
 
     def value(self, raw: object, context: dict) -> object:
@@ -249,6 +301,18 @@ def _lookup(expression: str, context: dict) -> object:
     return value
 
 
+def _transform(steps: object) -> str:
+    """An APL transform ([{"scaleX": 0}]) as CSS; APL transforms about the centre, as CSS does by default."""
+    functions = []
+    for step in _as_list(steps):
+        if not isinstance(step, dict) or len(step) != 1 or next(iter(step)) not in TRANSFORMS:
+            raise PreviewError(f"transform {step!r} is not drawn by the preview")
+        ((name, amount),) = step.items()
+        css_name, unit = TRANSFORMS[name]
+        functions.append(f"{css_name}({amount}{unit})")
+    return " ".join(functions)
+
+
 def _truthy(value: object) -> bool:
     """APL's truth: false, null, 0 and the empty string are false."""
     return value not in (False, None, 0, "")
@@ -276,6 +340,8 @@ html, body {{ margin: 0; background: #000; }}
   min-width: 0; min-height: 0; }}
 .viewport .text {{ display: block; white-space: pre-line; overflow-wrap: break-word; }}
 .viewport .scrollview {{ overflow-y: auto; scrollbar-width: thin; scrollbar-color: #2f5161 transparent; }}
+.viewport .touchwrapper {{ cursor: pointer; }}
+{animations}
 </style>
 </head>
 <body>
@@ -287,22 +353,41 @@ html, body {{ margin: 0; background: #000; }}
 
 
 def screens_to_preview(locale: str) -> list[tuple[str, Reply]]:
-    """Every screen a person can meet: the welcome, help, and each topic."""
+    """Every screen a person can meet: the welcome, help, each topic, and each step of a guided session."""
     catalogue = catalogue_for(locale)
     pages = [
         ("welcome", phrase_reply(catalogue, "welcome", offer=FIRST_TOPIC)),
         ("help", phrase_reply(catalogue, "help")),
     ]
     pages += [(topic_id.replace(".", "-"), topic_reply(catalogue, topic_id)) for topic_id in catalogue.topics]
-    return pages
+    return pages + guide_screens(locale)
+
+
+def guide_screens(locale: str) -> list[tuple[str, Reply]]:
+    """Each session's opening step, every later step, and a paused routine (which offers Resume)."""
+    catalogue = catalogue_for(locale)
+    pages = []
+    for kind, count in STEP_COUNTS.items():
+        pages.append((f"guide-{kind}-0", guides.start(kind, catalogue)[0]))
+        pages += [(f"guide-{kind}-{index}", guides.step_at(kind, index, catalogue)) for index in range(1, count)]
+    paused = guides.move(guides.PAUSE, Reading(), guides.Guide(guides.STRETCH), None, catalogue)
+    assert paused is not None  # a routine always answers "pause"
+    return [*pages, ("guide-stretch-paused", paused[0])]
 
 
 def page(reply: Reply, locale: str, viewport: tuple[int, int] = DEFAULT_VIEWPORT) -> str:
-    screen = screen_for(reply, catalogue_for(locale).screen(reply.topic))
-    body = Renderer(DOCUMENTS[screen.document], screen.datasources, viewport).html()
+    screen = screen_for(reply, catalogue_for(locale).screen(reply.topic, reply.step))
+    renderer = Renderer(DOCUMENTS[screen.document], screen.datasources, viewport)
+    body = renderer.html()
     width, height = viewport
     return PAGE.format(
-        lang=locale, title=escape(reply.card_title), name=screen.document, width=width, height=height, body=body
+        lang=locale,
+        title=escape(reply.card_title),
+        name=screen.document,
+        width=width,
+        height=height,
+        body=body,
+        animations="\n".join(renderer.keyframes),
     )
 
 

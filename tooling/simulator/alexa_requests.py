@@ -65,6 +65,14 @@ def intent_request(
     return request
 
 
+def user_event_request(arguments: list, token: str, locale: str = "en-US") -> dict:
+    """A touch on an APL screen: what a TouchWrapper's SendEvent sends (Alexa.Presentation.APL.UserEvent)."""
+    source = {"type": "TouchWrapper", "handler": "Press", "id": "", "value": False}
+    return new_request(
+        "Alexa.Presentation.APL.UserEvent", locale, token=token, arguments=list(arguments), source=source, components={}
+    )
+
+
 def session_ended_request(reason: str = "USER_INITIATED", locale: str = "en-US") -> dict:
     return new_request("SessionEndedRequest", locale, reason=reason)
 

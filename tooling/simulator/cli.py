@@ -16,11 +16,13 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from skill.speech import plain
 from tooling.simulator import alexa_requests as alexa
 from tooling.simulator.model import ModelError
 from tooling.simulator.nlu import nlu_for
@@ -31,7 +33,9 @@ FAILED = 1
 
 REPL_HELP = """Type what you would say to Alexa, e.g. "open back knot guide".
 An empty line is silence (Alexa reprompts, then ends the session).
+:press next (or pause, resume, stop, yes, no, unsure) touches a button of a guided step's screen.
 :new ends the session, :quit (or Ctrl-D) leaves."""
+PRESS = ":press "
 
 
 class ReplayError(ValueError):
@@ -153,6 +157,11 @@ def _repl(simulator: Simulator, output: _Output) -> None:
             print(REPL_HELP)
         elif not line:
             output.turn(simulator.silence())
+        elif line.startswith(PRESS):
+            try:
+                output.turn(simulator.press(line.removeprefix(PRESS).strip()))
+            except TransportError as error:
+                print(f"skill-sim: {error}", file=sys.stderr)
         else:
             try:
                 output.turn(simulator.say(line))
@@ -187,6 +196,20 @@ class _Output:
             print(describe(turn), file=self.stream, flush=True)
 
 
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"
+_BREAKS = re.compile(r'(?:\s*<break time="(\d+)s"/>)+')
+_BREAK_SECONDS = re.compile(r'<break time="(\d+)s"/>')
+
+
+def with_pauses(ssml: str) -> str:
+    """What a listener hears, with each silence shown as "[15 s]"."""
+
+    def silence(match: re.Match) -> str:
+        return f" [{sum(int(s) for s in _BREAK_SECONDS.findall(match.group(0)))} s]"
+
+    return plain(_BREAKS.sub(silence, ssml))
+
+
 def describe(turn: Turn) -> str:
     """A turn as the console simulator would show it, SSML stripped."""
     lines = []
@@ -200,11 +223,13 @@ def describe(turn: Turn) -> str:
                 continue
             resolved = f"-> {slot['id']}" if slot["id"] else "-> no match"
             lines.append(f'    {name} = "{slot["value"]}" {resolved} ({slot["status"]})')
+    elif turn.request_type == USER_EVENT:
+        lines.append(f"  {turn.request_type}  arguments {turn.request['request'].get('arguments')}")
     else:
         reason = turn.request.get("request", {}).get("reason")
         lines.append(f"  {turn.request_type}" + (f" ({reason})" if reason else ""))
     if turn.speech:
-        lines.append(f"alexa> {turn.speech}")
+        lines.append(f"alexa> {with_pauses(turn.ssml)}")
     if turn.reprompt:
         lines.append(f"  reprompt: {turn.reprompt}")
     if turn.card:

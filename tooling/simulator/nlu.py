@@ -53,7 +53,10 @@ THRESHOLD = 0.65  # below this an utterance goes to AMAZON.FallbackIntent
 # Word weights.  Measured on tests/nlu/ (make nlu-report) when they were chosen.
 GRAMMAR_WEIGHT = 0.3  # a grammar word ("the", "is", "on"), known or not
 CONTENT_WEIGHT = 1.0  # the least a word the model knows can weigh
-UNKNOWN_WEIGHT = 3.0  # a word the model has never seen: evidence against a match
+# A word the model has never seen is evidence against a match.  It weighs as a word used by this
+# (fractional) number of intents would, so that it keeps its weight beside the known words as
+# intents are added: 3.0 with the 37 intents the weights were chosen with.
+UNKNOWN_DOCUMENT_FREQUENCY = 38 / math.exp(3.0)
 SLOT_WEIGHT = 1.5  # a slot value, however many words it has
 # How a reading's score is made up.
 CHARACTER_SHARE = 0.3  # character-level similarity to the sample (word order, near-misses)
@@ -198,6 +201,7 @@ class NLU:
         self._longest_value = 2 + max((len(k) for i in self._values.values() for k in i.keys), default=0)
         self._intent_words = self._words_by_intent()
         self._weights = self._word_weights()
+        self._unknown_weight = math.log((len(self._intent_words) + 1) / UNKNOWN_DOCUMENT_FREQUENCY)
         self._by_stem: dict[str, list[int]] = defaultdict(list)
         for index, known in enumerate(self._samples):
             for s in known.stems:
@@ -282,7 +286,7 @@ class NLU:
         return words
 
     def _weight(self, stems) -> float:
-        return sum(self._weights.get(s, UNKNOWN_WEIGHT) for s in stems)
+        return sum(self._weights.get(s, self._unknown_weight) for s in stems)
 
     # -- understanding ---------------------------------------------------------
 

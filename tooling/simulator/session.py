@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from skill.routines import EVENT_SOURCE
+from skill.screens import GUIDE_DOCUMENT, TOKEN_PREFIX
 from skill.speech import plain
 from tooling.simulator import alexa_requests as alexa
 from tooling.simulator.nlu import NLU, Understanding, nlu_for
@@ -19,6 +21,7 @@ from tooling.simulator.transport import InProcess, Transport
 EXIT_REASON = "USER_INITIATED"
 DEFAULT_IDENTITY = alexa.Identity()
 SILENCE_REASON = "EXCEEDED_MAX_REPROMPTS"
+GUIDE_TOKEN = f"{TOKEN_PREFIX}.{GUIDE_DOCUMENT}"  # the token of the screen the buttons are on
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,12 @@ class Turn:
         return self.response.get("response") or {}
 
     @property
+    def ssml(self) -> str:
+        return (self._body.get("outputSpeech") or {}).get("ssml", "")
+
+    @property
     def speech(self) -> str:
-        return plain((self._body.get("outputSpeech") or {}).get("ssml", ""))
+        return plain(self.ssml)
 
     @property
     def reprompt(self) -> str | None:
@@ -130,6 +137,13 @@ class Simulator:
                 understood.label, self._slots(understood), self.locale, self._dialog_state(understood.intent)
             )
         return self._send(utterance, understood, request)
+
+    def press(self, action: str) -> Turn:
+        """A button on a guided step's screen, as an Echo Show sends it (an APL UserEvent)."""
+        if not self.session_open:
+            self._open()  # a touch with no session open starts one, as on a device
+        request = alexa.user_event_request([EVENT_SOURCE, action], GUIDE_TOKEN, self.locale)
+        return self._send(f"[{action}]", None, request)
 
     def silence(self) -> Turn:
         """The user says nothing: Alexa reprompts once, then ends the session."""

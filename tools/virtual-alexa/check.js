@@ -95,6 +95,15 @@ const TABLE = [
       say: "next one", intent: "AMAZON.NextIntent", says: ["deadlifts"] },
     { say: "help", intent: "AMAZON.HelpIntent", says: ["You can ask"] },
     { say: "stop", intent: "AMAZON.StopIntent", says: ["Goodbye"], ended: true },
+    // 3. Guided sessions: their starts, and the words that steer them.
+    { say: "let's stretch", intent: "StretchRoutineIntent", says: ["child's pose", "without bouncing"], ended: false },
+    { before: ["open back knot guide", "walk me through the stretches"],
+      say: "skip this stretch", intent: "AMAZON.NextIntent", says: ["cat-cow"] },
+    { before: ["open back knot guide", "time my foam rolling"],
+      say: "done", intent: "AMAZON.StopIntent", says: ["well done"], ended: true },
+    { say: "check my symptoms", intent: "SymptomCheckIntent", says: ["Question one of five"] },
+    { before: ["open back knot guide", "check my symptoms"],
+      say: "not sure", intent: "NotSureIntent", says: ["reason enough to see a doctor"] },
     // virtual-alexa adds the AudioPlayer built-ins (AMAZON.ShuffleOnIntent ...) to any model that has
     // both AMAZON.PauseIntent and AMAZON.ResumeIntent; the skill must still answer sensibly.
     { say: "shuffle", intent: "AMAZON.ShuffleOnIntent", says: ["didn't catch that"], ended: false },
