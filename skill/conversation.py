@@ -51,9 +51,10 @@ FALLBACK_INTENT = "AMAZON.FallbackIntent"
 SERIOUS_VALUE = "SERIOUS"  # a WarningSignType value outside the article: a serious symptom
 WARNING_SIGN_TYPE = "WarningSignType"
 # What the carrier phrases of an intent say, read back with the slot's words: the carriers of
-# NegativeStatementIntent are negations, "no {description}" or "nothing {description}".  The skill
-# cannot tell which was said, so it reads the words both ways, and a warning sign either way counts.
-CARRIER_MEANING = {"NegativeStatementIntent": ("no", "nothing")}
+# NegativeStatementIntent are negations, "no {description}" or "nothing {description}" (the skill
+# cannot tell which was said, so it reads the words both ways, and a warning sign either way
+# counts); those of InabilityIntent say "can't {description}".
+CARRIER_MEANING = {"NegativeStatementIntent": ("no", "nothing"), "InabilityIntent": ("can not",)}
 
 
 @dataclass(frozen=True)
@@ -419,6 +420,7 @@ def _fallback(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, 
 MOVES: dict[str, Move] = {
     **dict.fromkeys(INTENT_ROUTES, _topic),
     "DescribeIntent": _describe,
+    "InabilityIntent": _describe,
     "NegativeStatementIntent": _negative_statement,
     "SeriousSymptomIntent": _serious,
     "ThanksIntent": _thanks,

@@ -161,6 +161,28 @@ LEAD_INS = (
     "sorry",
     "plus",
     "then",
+    "kindly",
+    "kindly advise",
+    "kindly tell me",
+    "ngl",
+    "eish",
+    "ja",
+    "yaar",
+    "well dear",
+    "so right",
+    "right so",
+    "before that",
+    "by the way",
+    "anyway",
+    "listen",
+    "honestly",
+    "so",
+    "right",
+    "hey",
+    "hmm",
+    "oh and by the way",
+    "not sure if it's important but",
+    "before i do any of that",
 )
 
 
@@ -382,6 +404,11 @@ SEVERE_WORDS = (
     "can't even get through",
     "shuffling around",
     "off sick",
+    "fierce pain",
+    "haven't slept",
+    "not slept properly",
+    "no sleep",
+    "can't sleep at all",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -681,6 +708,13 @@ NO_RELIEF = (
     "nothing seems to",
     "still as bad",
     "won't shift",
+    "useless",
+    "waste of time",
+    "no luck",
+    "no use",
+    "not making any difference",
+    "isn't making any difference",
+    "not making a difference",
 )
 
 # -- what else it might be ---------------------------------------------------
@@ -1752,6 +1786,32 @@ HARD_LUMP = (
     "can't touch it",
     "can't let anyone touch it",
     "can't even let anyone touch it",
+    "from soft to",
+    "gone firm",
+    "gone hard",
+    "got firm",
+    "from flat to",
+    "puffed up",
+    "hurts like mad",
+    "hurts like hell",
+    "hurts like crazy",
+    "hurts like the dickens",
+    "hurts like anything",
+    "most painful",
+    "can't bear anyone touching it",
+    "can't bear to touch it",
+    "can't stand anyone touching it",
+    "can't even brush it",
+    "can't lie on it",
+    "can't even lie on it",
+    "tender as anything",
+    "extremely tender",
+    "super tender",
+    "so tender",
+    "so sore",
+    "really really sore",
+    "very tender",
+    "very sore",
 )
 
 # Feeling lost, said without naming a leg ("no loss of feeling anywhere").
@@ -1762,4 +1822,16 @@ FEELING_LOST = (
     "losing feeling",
     "losing sensation",
     "lose feeling",
+    "no sensation",
+    "don't feel like my own",
+    "doesn't feel like my own",
+    "ants crawling",
+    "crawling down my leg",
+    "a zap goes",
+    "zaps down",
+    "zapping down",
+    "on fire",
 )
+
+# What pain stops, beyond the grammar's daily activities (read only by skill/reading.py).
+DAILY_MORE = ("get in and out", "go to school", "go to uni", "go to college", "tie my laces", "tie my shoelaces")

@@ -89,7 +89,11 @@ _LEG = _any(lexicon.LEG_PARTS)
 _THING = _any((*lexicon.THINGS, "it", "this", "that", "thing"))
 _NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|two|three|four|five|six|seven|eight|nine|ten)"
 _DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
-_DAILY = r"(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") + r"\w*" for a in lexicon.DAILY_ACTIVITIES) + ")"
+_DAILY = (
+    r"(?:"
+    + "|".join(re.escape(a).replace(r"\ ", r"\s+") + r"\w*" for a in (*lexicon.DAILY_ACTIVITIES, *lexicon.DAILY_MORE))
+    + ")"
+)
 
 # Each sign: patterns whose group "sign" is where the sign starts (negation is
 # looked for before it).  Order matters only for naming: every match counts.
@@ -102,7 +106,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.FEELING_LOST)})"),
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?P<sign>{_any(lexicon.LEG_WEAKNESS)})"),
     (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+compared)(?!\s+than){_GAP}{_LEG}"),
-    (NERVE_SIGNS, rf"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?{_LEG}"),
+    (
+        NERVE_SIGNS,
+        r"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?"
+        rf"(?:left\s+|right\s+)?{_LEG}",
+    ),
     (OTHER_GROWTH, rf"(?P<sign>{_any(lexicon.OTHER_GROWTHS)})"),
     # "could it be a slipped disc?", "is this a lymph node?": suspecting something other than a knot.
     (
@@ -112,7 +120,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         OTHER_GROWTH,
-        r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe)"
+        r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon)"
         r"(?:\s+\S+){0,6}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))",
     ),
     (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
@@ -156,9 +164,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         NO_RELIEF,
         r"(?P<sign>(?:not|none\s+of)(?:\s+\S+){0,3}?\s+(?:help|helps|helping|helped|work|works|working"
         r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
-        r"|made\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))",
+        r"|(?:made|make|making)\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))",
     ),
-    (NO_RELIEF, rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:and|but)\s+(?:still\s+|just\s+)?(?P<sign>nothing)"),
+    (
+        NO_RELIEF,
+        rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:and|but)\s+(?:still\s+|just\s+)?"
+        r"(?P<sign>nothing|nope|nada|zilch|no\s+change)",
+    ),
     (
         NO_RELIEF,
         rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}",

@@ -46,6 +46,7 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "DoctorTreatmentIntent": {},
     "DescribeIntent": {"description": "AMAZON.SearchQuery"},
     "NegativeStatementIntent": {"description": "AMAZON.SearchQuery", "warningSign": "WarningSignType"},
+    "InabilityIntent": {"description": "AMAZON.SearchQuery"},
     "ThanksIntent": {},
     "HowLongIntent": {},
     "WhyIntent": {},

@@ -32,6 +32,11 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I've been doing those for weeks and nothing", NO_RELIEF),
         ("I honestly don't believe this thing is a muscle knot at all", OTHER_GROWTH),
         ("I've lost ten kilos without even trying", SERIOUS),
+        ("the lump is so sore I can't even brush it", LUMP_CHANGES),
+        ("I'm dragging my left foot a bit since the gym", NERVE_SIGNS),
+        ("I can't get in and out of the car", SEVERE_PAIN),
+        ("the massage didn't make a blind bit of difference", NO_RELIEF),
+        ("three days of ice and nada", NO_RELIEF),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
