@@ -781,10 +781,10 @@ OTHER_GROWTHS = (
     "not just a knot",
     "more than a knot",
     "something other than a knot",
-    "sure it's just a knot",
-    "sure it's a knot",
-    "sure that's a knot",
-    "sure it's only a knot",
+    "are you sure it's just a knot",
+    "are you sure it's a knot",
+    "you sure it's a knot",
+    "are you sure that's a knot",
     "separate from the muscle",
     "not part of the muscle",
     "not a normal knot",
@@ -966,6 +966,10 @@ NOT_A_GROWTH = (
     "thing",
     "lump",
     "bump",
+    "strong",
+    "as strong as ever",
+    "no bother",
+    "no problem",
 )
 
 # Before a negation, these turn it into a worry ("how do i know it's not a cyst").
@@ -1717,6 +1721,11 @@ UNCHANGED_LUMP = (
     "hasn't grown",
     "not growing",
     "isn't growing",
+    "smaller",
+    "getting smaller",
+    "going down",
+    "shrinking",
+    "shrunk",
 )
 
 # Said of daily life, these deny severe pain ("i'm sleeping fine").
@@ -1747,6 +1756,13 @@ COPING = (
     "no problem",
     "no problems",
     "no trouble",
+    "can still go to work",
+    "still go to work",
+    "managing fine",
+    "managing okay",
+    "coping fine",
+    "coping okay",
+    "no bother",
 )
 
 # A denial of every warning sign at once ("none of those").
@@ -1835,3 +1851,24 @@ FEELING_LOST = (
 
 # What pain stops, beyond the grammar's daily activities (read only by skill/reading.py).
 DAILY_MORE = ("get in and out", "go to school", "go to uni", "go to college", "tie my laces", "tie my shoelaces")
+
+# Self-care that is working: no relief denied ("the foam roller has helped loads").
+IMPROVING = (
+    "has helped",
+    "have helped",
+    "helped loads",
+    "helped a lot",
+    "made it better",
+    "making it better",
+    "is improving",
+    "it's improving",
+    "getting better",
+    "doing the trick",
+    "is working",
+    "are working",
+    "actually working",
+    "feels better",
+    "feeling better",
+    "easing off",
+    "easing up",
+)

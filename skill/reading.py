@@ -158,11 +158,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         NO_RELIEF,
         r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|(?<=it\s)came\s+(?:right\s+)?back"
-        r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do))",
+        r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do(?!\s+not)))",
     ),
     (
         NO_RELIEF,
-        r"(?P<sign>(?:not|none\s+of)(?:\s+\S+){0,3}?\s+(?:help|helps|helping|helped|work|works|working"
+        # "it's not stopping me working" is not self-care failing.
+        r"(?P<sign>(?:not|none\s+of)(?:\s+(?!stopping|stop|keeping|preventing)\S+){0,3}?\s+"
+        r"(?:help|helps|helping|helped|work|works|working"
         r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
         r"|(?:made|make|making)\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))",
     ),
@@ -201,6 +203,7 @@ _DENIALS = tuple(
         (LUMP_CHANGES, _any(lexicon.UNCHANGED_LUMP)),
         (LUMP_CHANGES, _any(lexicon.NEW_LUMP)),
         (NO_RELIEF, _any(lexicon.NEW_LUMP)),
+        (NO_RELIEF, _any(lexicon.IMPROVING)),
         # "none of those", or a "no" carried in from the carrier phrase before "that": every sign denied.
         (ANY_SIGN, rf"{_any(lexicon.NONE_OF_THOSE)}|^no\s+(?:of\s+)?(?:that|those|them|these)\b"),
     )
@@ -218,7 +221,7 @@ _CAUSE_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
 )
 _UNWORRIED = re.compile(rf"\b{_any(lexicon.UNWORRIED)}\b")
-_DISBELIEF = re.compile(r"\bnot\s+(?:think|believe|reckon)\b")  # reaches past "it is"
+_DISBELIEF = re.compile(r"\bnot\s+(?:think|believe|reckon)\b|\bdoubt\b")  # reaches past "it is"
 _AUXILIARIES = frozenset("do does did is are was were has have had can could will would should".split())
 _ANSWER_WORDS = frozenset({"no", "nope", "nah"})
 _NEW_SUBJECT = frozenset(
