@@ -50,6 +50,7 @@ MAX_MISSES = 9
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 SERIOUS_VALUE = "SERIOUS"  # a WarningSignType value outside the article: a serious symptom
 WARNING_SIGN_TYPE = "WarningSignType"
+SYMPTOM_GROUP = "symptom."  # topic ids "symptom.<id>": a symptom the article lists
 # What the carrier phrases of an intent say, read back with the slot's words: the carriers of
 # NegativeStatementIntent are negations, "no {description}" or "nothing {description}" (the skill
 # cannot tell which was said, so it reads the words both ways, and a warning sign either way
@@ -256,6 +257,8 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
 
 def _negative_statement(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """A statement that opens with a negation (a sign in it was answered already, in reply_to)."""
+    if (heard.reading.topic or "").startswith(SYMPTOM_GROUP):  # "nothing going down my legs": denied
+        return _answer(_denied_reply(reading.ANY_SIGN, catalogue), state)
     if heard.reading.denied or heard.reading.topic:
         return _answer(_read_reply(heard.reading, catalogue, state), state)
     sign = heard.slots.get("warningSign")

@@ -1098,21 +1098,6 @@ STORY_WORDS = (
 # A word matches with a plain ending added ("stretch" finds "stretches").
 TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "lump",
-        (
-            "what is it",
-            "what is that",
-            "what is this",
-            "what could it be",
-            "what might it be",
-            "what could that be",
-            "what is going on",
-            "is it a knot",
-            "what is the lump",
-            "what is the thing",
-        ),
-    ),
-    (
         "doctor",
         (
             "scan it",
@@ -1136,6 +1121,30 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "will a doctor",
             "would a doctor",
             "can a physio",
+        ),
+    ),
+    (
+        "lump",
+        (
+            "what is it",
+            "what is that",
+            "what is this",
+            "what could it be",
+            "what might it be",
+            "what could that be",
+            "what is going on",
+            "is it a knot",
+            "what is the lump",
+            "what is the thing",
+            "what even is",
+            "what would that be",
+            "what would it be",
+            "what on earth is",
+            "what it actually is",
+            "what it is",
+            "what's that",
+            "what is that thing",
+            "what the lump is",
         ),
     ),
     (
@@ -1723,7 +1732,6 @@ UNCHANGED_LUMP = (
     "isn't growing",
     "smaller",
     "getting smaller",
-    "going down",
     "shrinking",
     "shrunk",
 )

@@ -195,7 +195,7 @@ _DENIALS = tuple(
         (
             LUMP_CHANGES,
             r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger)"
-            r"|same\s+size|getting\s+smaller|shrinking|going\s+down",
+            r"|same\s+size|getting\s+smaller|shrinking|(?:it|lump|knot|bump|swelling)\s+(?:is\s+)?going\s+down",
         ),
         (NO_RELIEF, r"(?:is|are|has\s+been|have\s+been)\s+(?:actually\s+|really\s+)?helping"),
         (SEVERE_PAIN, _any(lexicon.MILD)),
@@ -333,7 +333,7 @@ _SYMPTOM_PATTERNS = (
     # not a lump that sits somewhere ("a sore lump above my bum").
     (
         "symptom.referred_pain",
-        re.compile(rf"\b(?:{_PAIN}(?:\s+\S+){{0,3}}?\s+{_TOWARD}{_GAP}{_SPREAD}|{_SPREAD}{_GAP}{_PAIN})s?\b"),
+        re.compile(rf"\b(?:{_PAIN}(?:\s+\S+){{0,5}}?\s+{_TOWARD}{_GAP}{_SPREAD}|{_SPREAD}{_GAP}{_PAIN})s?\b"),
     ),
     ("symptom.tenderness", re.compile(rf"\b(?:{_PRESS}{_GAP}{_FLINCH}|{_FLINCH}{_GAP}{_PRESS})s?\b")),
 )
