@@ -79,7 +79,7 @@ lint-model: $(STAMP)
 	$(BIN)/python -m tooling.model_lint
 
 # The offline simulator (tooling/simulator/): talk to the skill in a terminal, and
-# measure how well it understands the labelled utterances in tests/nlu/.
+# measure how well it understands the labelled utterances in tests/data/nlu/.
 .PHONY: chat nlu-report
 
 chat: $(STAMP)

@@ -27,7 +27,7 @@ from tooling.simulator.session import DEFAULT_IDENTITY, Simulator
 from tooling.simulator.transport import InProcess, TransportError, Webhook, local_ca_signer
 
 SKILL_ID = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
-REPLAY = Path(__file__).parent / "dialogs" / "replay-example.json"
+REPLAY = Path(__file__).parent / "data" / "dialogs" / "replay-example.json"
 
 
 class Recorder:

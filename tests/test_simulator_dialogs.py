@@ -1,7 +1,7 @@
-"""Conversation transcripts (tests/dialogs/*.dialog.json), run through the simulator.
+"""Conversation transcripts (tests/data/dialogs/*.dialog.json), run through the simulator.
 
 Each typed line goes the whole way: the interaction model's NLU, a full
-request envelope, the skill, and back.  See tests/dialogs/README.md.
+request envelope, the skill, and back.  See tests/data/dialogs/README.md.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from tooling.simulator.alexa_requests import ECHO_SHOW
 from tooling.simulator.evaluation import slot_summary
 from tooling.simulator.session import DEFAULT_IDENTITY, Simulator, Turn
 
-DIALOGS = Path(__file__).parent / "dialogs"
+DIALOGS = Path(__file__).parent / "data" / "dialogs"
 TURN_KEYS = {"user", "press", "tamper", "intent", "slots", "topic", "phrase", "says", "not_says", "ended", "screen"}
 
 

@@ -37,7 +37,7 @@ USER_ID = "amzn1.ask.account.SECRETUSERIDXYZ"
 DEVICE_ID = "amzn1.ask.device.SECRETDEVICEIDXYZ"
 API_TOKEN = "eyJSECRETTOKENXYZ"
 
-FIXTURE_DIR = Path(__file__).parent / "fixtures" / "alexa-signed-request-sha1"
+FIXTURE_DIR = Path(__file__).parent / "data" / "fixtures" / "alexa-signed-request-sha1"
 
 
 # --------------------------------------------------------------------------

@@ -16,6 +16,6 @@ PACKAGED_MODEL_DIR = Path(__file__).resolve().parent / "interaction_model"  # in
 # The generated models, one per locale, and (in a checkout) their grammar.
 MODEL_DIR = ROOT / "interaction_model" if IN_CHECKOUT else PACKAGED_MODEL_DIR
 GRAMMAR_PATH = MODEL_DIR / "grammar.txt"
-LABELS_DIR = ROOT / "tests" / "nlu"  # the labelled sentences make nlu-report measures
+LABELS_DIR = ROOT / "tests" / "data" / "nlu"  # the labelled sentences make nlu-report measures
 BUILD = ROOT / "build"
 MANIFEST_PATH = ROOT / "skill.json"

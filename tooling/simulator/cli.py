@@ -2,7 +2,7 @@
 
     skill-sim                          an interactive conversation (REPL)
     skill-sim --say "open back knot guide"
-    skill-sim --replay tests/dialogs/replay-example.json
+    skill-sim --replay tests/data/dialogs/replay-example.json
     skill-sim --json --say "ask back knot guide what causes it"
     skill-sim --url http://127.0.0.1:8080/alexa [--sign DIR]
 

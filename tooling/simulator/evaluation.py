@@ -1,6 +1,6 @@
 """How well the simulator understands: accuracy on a labelled set.
 
-``make nlu-report`` runs this on tests/nlu/: accuracy per intent, the share
+``make nlu-report`` runs this on tests/data/nlu/: accuracy per intent, the share
 of out-of-domain utterances sent to AMAZON.FallbackIntent, and every
 confusion, so that misses can guide new sample utterances.
 
@@ -176,7 +176,7 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
-# (name, in-domain file, out-of-domain file) under tests/nlu/, per locale.  The
+# (name, in-domain file, out-of-domain file) under tests/data/nlu/, per locale.  The
 # first set holds the accuracy floor; the development set was used while tuning;
 # the holdout set was written after tuning and is never tuned against.
 LABELLED_SETS = (

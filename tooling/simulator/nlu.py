@@ -50,7 +50,7 @@ LAUNCH = "LaunchRequest"
 SESSION_END = "SessionEndedRequest"
 
 THRESHOLD = 0.65  # below this an utterance goes to AMAZON.FallbackIntent
-# Word weights.  Measured on tests/nlu/ (make nlu-report) when they were chosen.
+# Word weights.  Measured on tests/data/nlu/ (make nlu-report) when they were chosen.
 GRAMMAR_WEIGHT = 0.3  # a grammar word ("the", "is", "on"), known or not
 CONTENT_WEIGHT = 1.0  # the least a word the model knows can weigh
 # A word the model has never seen is evidence against a match.  It weighs as a word used by this
