@@ -1880,3 +1880,24 @@ IMPROVING = (
     "easing off",
     "easing up",
 )
+
+# Activities a story is set in, beyond the grammar's (read only by skill/reading.py).
+STORY_ACTIVITIES = (
+    "water aerobics",
+    "aqua aerobics",
+    "aerobics",
+    "spin class",
+    "spin",
+    "boot camp",
+    "bootcamp",
+    "kettlebells",
+    "burpees",
+    "hurling",
+    "netball",
+    "rugby",
+    "footy",
+    "football practice",
+    "sports",
+    "class",
+    "session",
+)

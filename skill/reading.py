@@ -340,6 +340,11 @@ _SYMPTOM_PATTERNS = (
 _STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
 _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
+# The activity a story is set in: "when i was stretching", "water aerobics", "after yoga".
+_ACTIVITY = re.compile(
+    rf"\b(?:{_any((*lexicon.ACTIVITIES, *lexicon.STORY_ACTIVITIES))}"
+    r"|(?:was|were|been|after|while|from)\s+(?:\S+\s+)?(?:stretching|rowing|swimming|running|massaging|icing))\b"
+)
 
 
 _REQUEST_PATTERNS = tuple((intent, re.compile(rf"\b{_any(words)}\b")) for intent, words in lexicon.CONVERSATION_CUES)
@@ -363,6 +368,8 @@ def _topic(said: str) -> str | None:
         if pattern.search(said):
             return topic
     story = bool(_LUMP.search(said) and _STORY.search(said))
+    if story:  # "after yoga I found a bump": the activity sets the scene; the lump is the question
+        said = _ACTIVITY.sub(" ", said)
     *specific, (last_topic, mentions_the_lump) = _TOPIC_PATTERNS
     for topic, pattern in specific:
         if story and topic == _STORY_BEFORE:

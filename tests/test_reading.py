@@ -89,6 +89,8 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("my form was probably rubbish", "cause.poor_form"),
         ("my wife noticed a bump when I came back from my run", "lump"),  # "came back" is no relapse here
         ("the ache goes from the lump into my backside", "symptom.referred_pain"),
+        ("I felt a bump back there when I was stretching after my workout", "lump"),  # the scene, not the ask
+        ("after deadlifts I found a lump on my lower back, should I stretch it", "method.stretching"),
         ("the pain is going down into my bum", "symptom.referred_pain"),  # the pain goes down; no lump shrinks
         ("I just finished deadlifts and there's a bump near my spine, what even is that", "lump"),
         ("my phone is dead", None),
