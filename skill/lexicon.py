@@ -1242,6 +1242,14 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "am i dehydrated",
             "i am dehydrated",
             "i was dehydrated",
+            "did not hydrate",
+            "didn't hydrate",
+            "had coffee",
+            "only had coffee",
+            "no water at all",
+            "refilling",
+            "didn't refill",
+            "sweated buckets",
         ),
     ),
     ("method.hydration", ("water", "drink", "hydrate", "hydrated", "hydration", "fluids")),
@@ -1350,7 +1358,19 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "dull",
         ),
     ),
-    ("symptoms", ("symptom", "feel like", "signs")),
+    (
+        "symptoms",
+        (
+            "symptom",
+            "feel like",
+            "signs",
+            "what else happens",
+            "goes with it",
+            "go along with",
+            "else i would feel",
+            "look out for",
+        ),
+    ),
     (
         "knot",
         (
@@ -1564,6 +1584,16 @@ CAUSAL = (
     "why did i get",
     "why do i get",
     "why would that",
+    "doing it",
+    "behind this",
+    "behind it",
+    "be behind",
+    "part of it",
+    "done it",
+    "a reason",
+    "have brought",
+    "brought this on",
+    "brought it on",
 )
 
 # What a cause looks like when a person names it (topic id, words), checked only when asking about a cause.
