@@ -50,6 +50,7 @@ MAX_MISSES = 9
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 SERIOUS_VALUE = "SERIOUS"  # a WarningSignType value outside the article: a serious symptom
 WARNING_SIGN_TYPE = "WarningSignType"
+WARNING_SIGN_SLOT = INTENT_ROUTES["RedFlagIntent"].slot  # the same slot on NegativeStatementIntent
 SYMPTOM_GROUP = "symptom."  # topic ids "symptom.<id>": a symptom the article lists
 # What the carrier phrases of an intent say, read back with the slot's words: the carriers of
 # NegativeStatementIntent are negations, "no {description}" or "nothing {description}" (the skill
@@ -261,7 +262,7 @@ def _negative_statement(heard: Heard, state: State, catalogue: Catalogue) -> tup
         return _answer(_denied_reply(reading.ANY_SIGN, catalogue), state)
     if heard.reading.denied or heard.reading.topic:
         return _answer(_read_reply(heard.reading, catalogue, state), state)
-    sign = heard.slots.get("warningSign")
+    sign = heard.slots.get(WARNING_SIGN_SLOT or "")
     if sign is not None or not heard.slots:  # "no {warningSign}", or "none of those": nothing to escalate
         topic = SLOT_VALUE_TOPICS[WARNING_SIGN_TYPE].get(sign.value_id or "") if sign else None
         denied = topic.removeprefix(f"{RED_FLAG_GROUP}.") if topic else reading.ANY_SIGN

@@ -205,7 +205,11 @@ _DENIALS = tuple(
         (NO_RELIEF, _any(lexicon.NEW_LUMP)),
         (NO_RELIEF, _any(lexicon.IMPROVING)),
         # "none of those", or a "no" carried in from the carrier phrase before "that": every sign denied.
-        (ANY_SIGN, rf"{_any(lexicon.NONE_OF_THOSE)}|^no\s+(?:of\s+)?(?:that|those|them|these)\b"),
+        (
+            ANY_SIGN,
+            rf"{_any(lexicon.NONE_OF_THOSE)}"
+            r"|^no\s+(?:of\s+)?(?:that|those|them|these)(?:\s+(?:thankfully|luckily|thank\s+god|stuff|either))?$",
+        ),
     )
 )
 

@@ -121,6 +121,8 @@ def test_how_long_depends_on_what_was_just_said():
             None,
             "red_flag.nerve_signs",
         ),
+        # "no, that's all": no sign denied, a plain "no".
+        (Heard("NegativeStatementIntent", {"description": SlotHeard("that's all")}), "declined", None),
         # "nothing going down my legs": a symptom said to be absent.
         (Heard("NegativeStatementIntent", {"description": SlotHeard("going down my legs")}), "noted", None),
         # "it hasn't grown" heard as the growing lump's value: its words deny it.
