@@ -208,7 +208,7 @@ _DENIALS = tuple(
         (
             ANY_SIGN,
             rf"{_any(lexicon.NONE_OF_THOSE)}"
-            r"|^no\s+(?:of\s+)?(?:that|those|them|these)(?:\s+(?:thankfully|luckily|thank\s+god|stuff|either))?$",
+            r"|^no\s+(?:of\s+)?(?:that|those|them|these)(?:\s+(?:things|stuff|signs|either|at\s+all|thankfully|luckily|thank\s+god))?$",
         ),
     )
 )

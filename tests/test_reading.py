@@ -59,7 +59,8 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("no loss of feeling anywhere", NERVE_SIGNS),
         ("I don't have a fever or anything", SERIOUS),
         ("none of those thank god", reading.ANY_SIGN),
-        ("no those", reading.ANY_SIGN),  # "none of those", with the carrier's "no" read back
+        ("no those", reading.ANY_SIGN),
+        ("no those things", reading.ANY_SIGN),  # "none of those", with the carrier's "no" read back
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
