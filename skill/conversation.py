@@ -56,7 +56,12 @@ SYMPTOM_GROUP = "symptom."  # topic ids "symptom.<id>": a symptom the article li
 # NegativeStatementIntent are negations, "no {description}" or "nothing {description}" (the skill
 # cannot tell which was said, so it reads the words both ways, and a warning sign either way
 # counts); those of InabilityIntent say "can't {description}".
-CARRIER_MEANING = {"NegativeStatementIntent": ("no", "nothing"), "InabilityIntent": ("can not",)}
+CARRIER_MEANING = {
+    "NegativeStatementIntent": ("no", "nothing"),
+    "InabilityIntent": ("can not",),
+    "WhatQuestionIntent": ("what",),
+    "HowQuestionIntent": ("how",),
+}
 
 
 @dataclass(frozen=True)
@@ -425,6 +430,8 @@ MOVES: dict[str, Move] = {
     **dict.fromkeys(INTENT_ROUTES, _topic),
     "DescribeIntent": _describe,
     "InabilityIntent": _describe,
+    "WhatQuestionIntent": _describe,
+    "HowQuestionIntent": _describe,
     "NegativeStatementIntent": _negative_statement,
     "SeriousSymptomIntent": _serious,
     "ThanksIntent": _thanks,

@@ -146,7 +146,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|september|october|november|december|christmas|easter|new\s+year|last\s+(?:month|year)"
         r"|the\s+(?:summer|winter|spring|autumn|fall)))",
     ),
-    (LUMP_CHANGES, r"(?P<sign>not\s+going)(?!\s+to)(?:\s+away)?$"),
+    (LUMP_CHANGES, r"(?P<sign>not\s+going|will\s+not\s+go)(?!\s+to)(?:\s+away)?$"),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.STOPPERS)})\s+(?:even\s+|really\s+|properly\s+|me\s+)?{_DAILY}"),
     (
@@ -184,6 +184,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((sign, re.compile(rf"\b{pattern}(?:s|es)?\b")) for sign, pattern in _PATTERNS)
+# "can't bend over properly, it's so tight": a limit on movement, read as stiffness, unless pain
+# is named ("can't bend properly for the pain" stays pain that stops daily life).
+_LIMITED_MOVEMENT = re.compile(
+    rf"\b{_any(lexicon.STOPPERS)}\s+(?:even\s+|really\s+)?{_any(lexicon.RANGE_OF_MOTION)}\w*"
+    rf"(?:\s+\S+){{0,4}}?\s+(?:it\s+is\s+|my\s+back\s+is\s+)?{_any(lexicon.LIMITED)}\b"
+    rf"|\b{_any(lexicon.STOPPERS)}\s+(?:even\s+)?(?:touch|reach)\s+my\s+toes\b"  # no daily task: a limit
+)
+_PAIN_SAID = re.compile(rf"\b{_any(lexicon.PAIN_WORDS)}\b|\bagony\b|\bkilling\b")
+_GYM_CHEST = re.compile(rf"\b{_any(lexicon.GYM_CHEST)}\b")
+_BAD_TECHNIQUE = re.compile(rf"\b{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?\s+{_any(lexicon.BAD)}\b")
+# "will that make it worse?" asks about a method; it says nothing has got worse.
+_WORSE_QUESTION = re.compile(
+    r"\b(?:will|would|could|can|does|do|might)\s+(?:\S+\s+){0,2}?make\s+(?:it|things|this)\s+worse\b"
+)
 
 _FINE = _any(lexicon.FINE)
 # A warning sign said to be absent without a negation: "my legs feel normal".
@@ -219,7 +233,9 @@ _NEGATOR = re.compile(rf"\b{_any(lexicon.NEGATORS)}\b")
 _BREAK = re.compile(rf"\b{_any(lexicon.CLAUSE_BREAKS)}\b")
 _DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")
 _OTHER = re.compile(rf"\b{_any(lexicon.OTHER_COMPLAINTS)}s?\b")
-_ABOUT_THE_BACK = re.compile(rf"\b{_any(('back', 'spine', 'hip', *lexicon.LEG_PARTS))}\b")
+_ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s){_any(('back', 'spine', 'hip', *lexicon.LEG_PARTS))}\b")
+_JOINT_SUBJECT = re.compile(rf"^(?:my\s+|the\s+)?(?:left\s+|right\s+)?{_any(lexicon.JOINTS)}\b")
+_BACK_OR_LUMP = re.compile(rf"\b(?:back|spine|hip|{_any(lexicon.THINGS)})s?\b")
 _CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
 _CAUSE_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
@@ -261,6 +277,12 @@ def read(text: str) -> Reading:
     # About a headache, a rash, the weather: no topic of this skill's.  Warning signs are still read:
     # "it's doing my head in, I can't function" must not lose its sign to an idiom.
     elsewhere = bool(_OTHER.search(said)) and not _ABOUT_THE_BACK.search(said)
+    elsewhere = elsewhere or bool(_JOINT_SUBJECT.search(said) and not _BACK_OR_LUMP.search(said))
+    said = _GYM_CHEST.sub("gym", said)
+    said = _BAD_TECHNIQUE.sub("form is poor", said)
+    said = _WORSE_QUESTION.sub("harm it", said)
+    if not _PAIN_SAID.search(said):
+        said = _LIMITED_MOVEMENT.sub("limited movement", said)
     signs: list[str] = []
     denied: list[str] = []
     for sign, pattern in _COMPILED:
@@ -277,11 +299,15 @@ def read(text: str) -> Reading:
     if OTHER_GROWTH in signs and _UNWORRIED.search(said):
         signs.remove(OTHER_GROWTH)  # "i'm not worried it's cancer": said, and denied
         denied.append(OTHER_GROWTH)
+    if elsewhere and not _LUMP.search(said):  # "my headache won't go away": nothing about a lump
+        signs = [sign for sign in signs if sign not in (LUMP_CHANGES, NO_RELIEF)]
     denied = [sign for sign in denied if sign not in signs]
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
     request = None if signs else _request(said)
-    topic = None if signs or request or elsewhere else _topic(said)
+    topic = None if signs or request else _topic(said) if not elsewhere else _cause_asked(said)
+    if topic in _NEEDS_ANCHOR and _QUESTION.match(said) and not _ANCHOR.search(said):
+        topic = None  # "how do i fix a flat tyre": a general question about something else
     return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
 
 
@@ -328,16 +354,19 @@ _TOPIC_PATTERNS = tuple(
 
 
 _PAIN = _any(lexicon.PAIN_WORDS)
-_SPREAD = _any(lexicon.SPREAD_PLACES)
+_SPREAD = _any((*lexicon.SPREAD_PLACES, *lexicon.LEG_PARTS))
 _PRESS = _any(lexicon.PRESSING)
 _FLINCH = _any((*lexicon.PAIN_WORDS, *lexicon.FLINCHING))
+_TRAVEL = r"(?:goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates|radiating|runs|moves)"
 _TOWARD = r"(?:down|into|to|in|through|round|around|across)"
 _SYMPTOM_PATTERNS = (
     # Pain that goes somewhere ("aches down into my leg"), or a place that hurts ("my backside hurts");
     # not a lump that sits somewhere ("a sore lump above my bum").
     (
         "symptom.referred_pain",
-        re.compile(rf"\b(?:{_PAIN}(?:\s+\S+){{0,5}}?\s+{_TOWARD}{_GAP}{_SPREAD}|{_SPREAD}{_GAP}{_PAIN})s?\b"),
+        re.compile(
+            rf"\b(?:(?:{_PAIN}|{_TRAVEL})(?:\s+\S+){{0,5}}?\s+{_TOWARD}{_GAP}{_SPREAD}|{_SPREAD}{_GAP}{_PAIN})s?\b"
+        ),
     ),
     ("symptom.tenderness", re.compile(rf"\b(?:{_PRESS}{_GAP}{_FLINCH}|{_FLINCH}{_GAP}{_PRESS})s?\b")),
 )
@@ -351,6 +380,13 @@ _ACTIVITY = re.compile(
 )
 
 
+# Topics whose cue words are general ("fix", "cause", "hurts"): heard only with something of this
+# skill's to be about (the lump, the back, "it", the workout).
+_QUESTION = re.compile(r"(?:what|how|which|why|where|when|who)\b")
+_NEEDS_ANCHOR = frozenset({"relief", "causes", "prevention", "symptom.local_pain"})
+_ANCHOR = re.compile(rf"\b{_any((*lexicon.THINGS, *lexicon.PLACES, *lexicon.ACTIVITIES, *lexicon.ANCHORS))}s?\b")
+
+
 _REQUEST_PATTERNS = tuple((intent, re.compile(rf"\b{_any(words)}\b")) for intent, words in lexicon.CONVERSATION_CUES)
 
 
@@ -361,13 +397,21 @@ def _request(said: str) -> str | None:
     return None
 
 
-def _topic(said: str) -> str | None:
-    if not said:
-        return None
+def _cause_asked(said: str) -> str | None:
+    """The cause asked about ("could stress be it?"), if the words ask about a cause."""
     if _CAUSAL.search(said):
         for topic, pattern in _CAUSE_PATTERNS:
             if pattern.search(said):
                 return topic
+    return None
+
+
+def _topic(said: str) -> str | None:
+    if not said:
+        return None
+    cause = _cause_asked(said)
+    if cause:
+        return cause
     for topic, pattern in _SYMPTOM_PATTERNS:  # "it aches down into my leg", "it hurts when I press it"
         if pattern.search(said):
             return topic

@@ -47,6 +47,8 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "DescribeIntent": {"description": "AMAZON.SearchQuery"},
     "NegativeStatementIntent": {"description": "AMAZON.SearchQuery", "warningSign": "WarningSignType"},
     "InabilityIntent": {"description": "AMAZON.SearchQuery"},
+    "WhatQuestionIntent": {"description": "AMAZON.SearchQuery"},
+    "HowQuestionIntent": {"description": "AMAZON.SearchQuery"},
     "ThanksIntent": {},
     "HowLongIntent": {},
     "WhyIntent": {},

