@@ -501,6 +501,8 @@ PHRASES = {
     # A warning sign said to be absent: acknowledge it, diagnose nothing.
     "denied": "Thanks, noted: no {name}. If that changes, please see a doctor or physical therapist.",
     "noted": "Okay, noted. If that changes, please see a doctor or physical therapist.",
+    "improving": "Good to hear it's easing. If it stops getting better, grows or keeps hurting, please see a "
+    "doctor or physical therapist.",
     "how_long": "{text}",
     "thanks": "You're welcome. I'm here whenever your back needs it.",
     "start_over": "Okay, from the top. I can explain a lower back lump after exercise, how to ease it, and when "

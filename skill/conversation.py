@@ -275,6 +275,16 @@ def _negative_statement(heard: Heard, state: State, catalogue: Catalogue) -> tup
     return _no(heard, state, catalogue)  # "no" and words about nothing this skill knows
 
 
+def _improving(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """Self-care working or the lump easing: glad, and what would change that."""
+    return _answer(phrase_reply(catalogue, "improving", question_key="anything_else"), state)
+
+
+def _legs_fine(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
+    """Legs and feet said to be fine: no nerve signs, acknowledged."""
+    return _answer(_denied_reply(reading.NERVE_SIGNS, catalogue), state)
+
+
 def _serious(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """A serious symptom the article does not cover: the skill cannot advise; where to turn."""
     return _answer(_sign_reply(reading.SERIOUS, catalogue), state)
@@ -433,6 +443,8 @@ MOVES: dict[str, Move] = {
     "WhatQuestionIntent": _describe,
     "HowQuestionIntent": _describe,
     "NegativeStatementIntent": _negative_statement,
+    "ImprovingIntent": _improving,
+    "LegsFineIntent": _legs_fine,
     "SeriousSymptomIntent": _serious,
     "ThanksIntent": _thanks,
     "HowLongIntent": _how_long,

@@ -1853,7 +1853,10 @@ FLINCHING = ("wince", "winces", "jump", "hit the roof", "bruised", "tender")
 CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("AMAZON.RepeatIntent", ("repeat", "say that again", "come again", "missed that", "what was that", "didn't catch")),
     ("AMAZON.HelpIntent", ("my options", "what can i ask", "what can you do", "i'm lost", "help me out")),
-    ("AMAZON.NextIntent", ("what's next", "what's after that", "next one", "move on", "the next bit")),
+    (
+        "AMAZON.NextIntent",
+        ("what's next", "what's after that", "what after that", "what next", "next one", "move on", "the next bit"),
+    ),
     ("AMAZON.MoreIntent", ("tell me more", "more about that", "expand on", "more detail")),
     ("AMAZON.StartOverIntent", ("start over", "start again", "from the top", "restart", "from scratch")),
     ("AMAZON.PreviousIntent", ("go back", "previous one", "the one before")),

@@ -158,7 +158,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         NO_RELIEF,
         r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|(?<=it\s)came\s+(?:right\s+)?back"
-        r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do(?!\s+not)))",
+        r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do(?!\s+not))"
+        # "why isn't it easing?": asked after self-care, it says nothing has helped
+        r"|(?:is|does|has)\s+not\s+(?:it|this|the\s+\w+)\s+(?:easing|eased|going\s+away|gone\s+away|getting\s+better"
+        r"|got\s+better|improving|improved|shifting|budging|helping))",
     ),
     (
         NO_RELIEF,
@@ -279,7 +282,7 @@ def read(text: str) -> Reading:
     elsewhere = bool(_OTHER.search(said)) and not _ABOUT_THE_BACK.search(said)
     elsewhere = elsewhere or bool(_JOINT_SUBJECT.search(said) and not _BACK_OR_LUMP.search(said))
     said = _GYM_CHEST.sub("gym", said)
-    said = _BAD_TECHNIQUE.sub("form is poor", said)
+    said = _BAD_TECHNIQUE.sub(lambda bad: bad.group(0).rsplit(" ", 1)[0] + " poor", said)
     said = _WORSE_QUESTION.sub("harm it", said)
     if not _PAIN_SAID.search(said):
         said = _LIMITED_MOVEMENT.sub("limited movement", said)

@@ -94,6 +94,22 @@ def test_a_warning_sign_in_a_description_outranks_everything():
     assert reply.topic == "red_flag.nerve_signs"
 
 
+@pytest.mark.parametrize(
+    ("heard", "phrase", "topic"),
+    [
+        # The carrier's question word is read back with the words: "what's after that" asks for the next.
+        (Heard("WhatQuestionIntent", {"description": SlotHeard("after that")}), None, "cause.poor_form"),
+        (Heard("HowQuestionIntent", {"description": SlotHeard("do I fix a flat tyre")}), "unrelated", None),
+        (Heard("ImprovingIntent"), "improving", None),
+        (Heard("LegsFineIntent"), "denied", None),
+    ],
+)
+def test_question_carriers_and_reassurances(heard, phrase, topic):
+    reply, _ = reply_to(heard, _after("cause.overuse"), BOOK)
+    assert (reply.phrase, reply.topic) == (phrase, topic)
+    assert phrase != "denied" or "numbness" in reply.speech
+
+
 def test_asking_again_about_the_topic_just_heard_gives_the_detail_behind_it():
     state = _after("cause.stress")
     said = Heard("CausesIntent", {"cause": SlotHeard("stress", "STRESS")})

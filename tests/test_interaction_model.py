@@ -12,6 +12,7 @@ No network access is needed.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -56,6 +57,8 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "FoamRollingTimerIntent": {},
     "SymptomCheckIntent": {},
     "NotSureIntent": {},
+    "ImprovingIntent": {},
+    "LegsFineIntent": {},
 }
 EXPECTED_TYPE_VALUE_IDS = {
     "CauseType": {
@@ -187,6 +190,18 @@ def test_custom_intents_and_slots_match_spec(custom_intents: dict) -> None:
     for name, expected in EXPECTED_CUSTOM_INTENT_SLOTS.items():
         declared = {slot["name"]: slot["type"] for slot in custom_intents[name].get("slots", [])}
         assert declared == expected, name
+
+
+# Slotless intents that acknowledge a sign's absence or easing.  The skill never sees their words,
+# so none of their samples may hold a negation: "the stretches aren't helping" heard as one of these
+# would lose a warning sign.
+REASSURING_INTENTS = ("ImprovingIntent", "LegsFineIntent")
+NEGATIONS = re.compile(r"\b(?:no|not|never|nothing|none|nope|nah)\b|n't\b")
+
+
+def test_reassuring_intents_carry_no_negation(intents: dict) -> None:
+    negated = [s for name in REASSURING_INTENTS for s in intents[name]["samples"] if NEGATIONS.search(s)]
+    assert not negated
 
 
 def test_custom_intents_have_enough_samples(custom_intents: dict) -> None:

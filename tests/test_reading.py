@@ -39,6 +39,11 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I can't get in and out of the car", SEVERE_PAIN),
         ("the massage didn't make a blind bit of difference", NO_RELIEF),
         ("three days of ice and nada", NO_RELIEF),
+        ("it's been a month of stretching, why isn't it easing", NO_RELIEF),
+        ("I can't bend over properly because of the pain", SEVERE_PAIN),  # pain named: not a mere limit
+        ("it's so stiff I can't get out of bed", SEVERE_PAIN),  # a daily task, not a range of movement
+        ("my left leg is weaker than the other one", NERVE_SIGNS),
+        ("my knees keep giving way", NERVE_SIGNS),  # a joint as the subject still has its nerve signs
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -97,6 +102,16 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("after deadlifts I found a lump on my lower back, should I stretch it", "method.stretching"),
         ("the pain is going down into my bum", "symptom.referred_pain"),  # the pain goes down; no lump shrinks
         ("I just finished deadlifts and there's a bump near my spine, what even is that", "lump"),
+        ("I can't bend over properly, it's so tight", "symptom.stiffness"),
+        ("I can barely touch my toes now", "symptom.stiffness"),
+        ("I couldn't lift as much as usual, my back felt like it had nothing in it", "symptom.weakness"),
+        ("my glutes are weak so my back does all the work", "cause.muscle_imbalance"),
+        ("should I get a massage or will that make it worse", "method.massage"),  # a question, not a change
+        ("it goes into my bum", "symptom.referred_pain"),
+        ("I only train chest and arms", None),  # gym talk, not chest pain
+        ("my toddler won't go to sleep", None),
+        ("my knee is swollen from netball", None),
+        ("how do I fix a flat tyre", None),  # a general question about something else
         ("my phone is dead", None),
         ("I've got a headache", None),
     ],

@@ -337,7 +337,7 @@ def judge(example: NaturalExample, found: Understanding, reply: Reply | None, lo
     if label == "serious":
         return reply.phrase == "serious"
     if label == "negated":
-        return reply.phrase in ("denied", "noted")
+        return reply.phrase in ("denied", "noted", "improving")  # acknowledged, not escalated
     if label == OFF_TOPIC:
         return reply.phrase in OFF_TOPIC_PHRASES
     if label == "how_long":
