@@ -566,6 +566,8 @@ LIMITED = (
     "fully",
     "as low",
     "as deep",
+    "much",
+    "very much",
     "so tight",
     "too tight",
     "so stiff",
@@ -1115,7 +1117,12 @@ OTHER_COMPLAINTS = (
     "elbow",
     "wrist",
     "hand",
-    "finger",
+    "finger is",
+    "fingers are",
+    "finger hurts",
+    "fingers hurt",
+    "broken finger",
+    "trigger finger",
     "tooth",
     "teeth",
     "stomach",
@@ -1280,6 +1287,8 @@ IMBALANCE_DESCRIBED = (
     "imbalanced",
     "lopsided",
     "out of balance",
+    "weak compared to",
+    "weaker compared to",
 )
 # The same, and words that name an imbalance only when asked as a cause ("is it my hamstrings").
 IMBALANCE = (
@@ -1472,6 +1481,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "sweated buckets",
         ),
     ),
+    ("cause.stress", ("stressed", "stressful", "wound up", "under pressure", "deadlines", "anxious", "anxiety")),
     ("method.hydration", ("water", "drink", "hydrate", "hydrated", "hydration", "fluids")),
     (
         "cause.poor_form",
@@ -1487,6 +1497,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "lifting wrong",
             "lifted wrong",
             "form slipped",
+            "lifted with my back",
+            "lifting with my back",
+            "instead of my legs",
         ),
     ),
     # How a knot forms, asked with the verb "form", before "form" the technique.
@@ -1585,6 +1598,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "back of my leg",
             "radiates",
             "radiating",
+            "radiate",
+            "referred",
+            "wanders",
             "spreads",
             "spreading",
             "shoots",
@@ -1758,6 +1774,13 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "brought this on",
             "brought it on",
+            "brings these on",
+            "brings it on",
+            "bring these on",
+            "brings them on",
+            "would i get",
+            "do i get",
+            "did i get",
             "reason these",
             "cause",
             "caused",
@@ -1864,6 +1887,11 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Said with a cause's words, these ask whether it caused the knot ("could that be why").
 CAUSAL = (
+    "give you a knot",
+    "give you knots",
+    "give me a knot",
+    "gives you a knot",
+    "gives you knots",
     "would that be it",
     "is that it",
     "would that explain",

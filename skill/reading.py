@@ -360,7 +360,10 @@ _PAIN = _any(lexicon.PAIN_WORDS)
 _SPREAD = _any((*lexicon.SPREAD_PLACES, *lexicon.LEG_PARTS))
 _PRESS = _any(lexicon.PRESSING)
 _FLINCH = _any((*lexicon.PAIN_WORDS, *lexicon.FLINCHING))
-_TRAVEL = r"(?:goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates|radiating|runs|moves)"
+_TRAVEL = (
+    r"(?:goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
+    r"|wanders|wandering)"
+)
 _TOWARD = r"(?:down|into|to|in|through|round|around|across)"
 _SYMPTOM_PATTERNS = (
     # Pain that goes somewhere ("aches down into my leg"), or a place that hurts ("my backside hurts");
