@@ -581,6 +581,10 @@ BAD = ("terrible", "awful", "horrible", "rubbish", "shocking", "atrocious", "app
 
 # Gym talk that names the chest without a symptom ("I only train chest and arms").
 GYM_CHEST = (
+    "for my chest",
+    "chest muscles",
+    "push up",
+    "push ups",
     "chest day",
     "train chest",
     "trained chest",
@@ -1153,6 +1157,12 @@ OTHER_COMPLAINTS = (
     "puppy",
     "kitten",
     "upper back",
+    "cough",
+    "sore throat",
+    "dandruff",
+    "shaving",
+    "thumb is",
+    "thumb hurts",
     "biceps",
     "bicep",
     "triceps",
@@ -1172,6 +1182,9 @@ OTHER_COMPLAINTS = (
     "acne",
     "pimple",
 )
+
+# Animals: a lump or limp of a pet's is not this skill's, wherever on the pet it is.
+ANIMALS = ("dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "horse")
 
 # Joints of the leg: as the subject of a sentence with no word of the back or the lump, another
 # complaint ("my knee is swollen from netball").  Their numbness or weakness is still a sign.
@@ -1554,6 +1567,40 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("cause.muscle_imbalance", IMBALANCE_DESCRIBED),
+    # Said of the back itself, these outrank a story about the lump ("my back is so stiff since the
+    # lump showed up"); "tight" and "sore" may only describe the lump, and come later.
+    (
+        "symptom.weakness",
+        (
+            "not as strong",
+            "wobbly",
+            "nothing in it",
+            "weak",
+            "weaker",
+            "weakness",
+            "no strength",
+            "lost its strength",
+            "lost strength",
+            "no power",
+            "lost power",
+            "feeble",
+            "give out",
+            "gives out",
+            "giving out",
+            "floppy",
+            "like jelly",
+            "switched off",
+            "hold me up",
+            "take the load",
+            "wimpy",
+            "weedy",
+            "puny",
+        ),
+    ),
+    (
+        "symptom.stiffness",
+        ("stiff", "stiffness", "stiffened", "rigid", "locked up", "seized", "limited movement", "range of motion"),
+    ),
     (
         "symptom.tenderness",
         (
@@ -1605,34 +1652,6 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "spreading",
             "shoots",
             "shooting",
-        ),
-    ),
-    (
-        "symptom.weakness",
-        (
-            "not as strong",
-            "wobbly",
-            "nothing in it",
-            "weak",
-            "weaker",
-            "weakness",
-            "no strength",
-            "lost its strength",
-            "lost strength",
-            "no power",
-            "lost power",
-            "feeble",
-            "give out",
-            "gives out",
-            "giving out",
-            "floppy",
-            "like jelly",
-            "switched off",
-            "hold me up",
-            "take the load",
-            "wimpy",
-            "weedy",
-            "puny",
         ),
     ),
     (

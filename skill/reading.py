@@ -238,7 +238,14 @@ _DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")
 _OTHER = re.compile(rf"\b{_any(lexicon.OTHER_COMPLAINTS)}s?\b")
 _ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s){_any(('back', 'spine', 'hip', *lexicon.LEG_PARTS))}\b")
 _JOINT_SUBJECT = re.compile(rf"^(?:my\s+|the\s+)?(?:left\s+|right\s+)?{_any(lexicon.JOINTS)}\b")
-_BACK_OR_LUMP = re.compile(rf"\b(?:back|spine|hip|{_any(lexicon.THINGS)})s?\b")
+_BACK = re.compile(r"\b(?<!upper\s)(?:back|spine|hip|hips)\b")
+# "a lump on my wrist", "my dog has a lump": a lump somewhere else, or someone else's.
+_PART_ELSEWHERE = _any((*lexicon.OTHER_COMPLAINTS, *lexicon.JOINTS))
+_LUMP_ELSEWHERE = re.compile(
+    rf"\b{_any(lexicon.THINGS)}s?\s+(?:\S+\s+){{0,2}}?(?:on|in|near|behind|under|above|by)\s+"
+    rf"(?:the\s+side\s+of\s+)?(?:my|the|his|her|your)\s+{_PART_ELSEWHERE}s?\b"
+    rf"|\b{_any(lexicon.ANIMALS)}\s+(?:is|has|was|had|got|keeps|seems|back|leg|side)\b"
+)
 _CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
 _CAUSE_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
@@ -280,7 +287,9 @@ def read(text: str) -> Reading:
     # About a headache, a rash, the weather: no topic of this skill's.  Warning signs are still read:
     # "it's doing my head in, I can't function" must not lose its sign to an idiom.
     elsewhere = bool(_OTHER.search(said)) and not _ABOUT_THE_BACK.search(said)
-    elsewhere = elsewhere or bool(_JOINT_SUBJECT.search(said) and not _BACK_OR_LUMP.search(said))
+    elsewhere = elsewhere or bool(_JOINT_SUBJECT.search(said) and not _BACK.search(said))
+    lump_elsewhere = bool(_LUMP_ELSEWHERE.search(said))
+    elsewhere = elsewhere or lump_elsewhere
     said = _GYM_CHEST.sub("gym", said)
     said = _BAD_TECHNIQUE.sub(lambda bad: bad.group(0).rsplit(" ", 1)[0] + " poor", said)
     said = _WORSE_QUESTION.sub("harm it", said)
@@ -302,7 +311,7 @@ def read(text: str) -> Reading:
     if OTHER_GROWTH in signs and _UNWORRIED.search(said):
         signs.remove(OTHER_GROWTH)  # "i'm not worried it's cancer": said, and denied
         denied.append(OTHER_GROWTH)
-    if elsewhere and not _LUMP.search(said):  # "my headache won't go away": nothing about a lump
+    if elsewhere and (lump_elsewhere or not _LUMP.search(said)):  # "my headache won't go away"
         signs = [sign for sign in signs if sign not in (LUMP_CHANGES, NO_RELIEF)]
     denied = [sign for sign in denied if sign not in signs]
     # A serious symptom outside the article outranks the article's own signs.

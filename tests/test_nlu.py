@@ -375,17 +375,18 @@ NATURAL_FLOORS = {
     # split: (warning signs escalated, in-domain answered right, off-topic handled as off-topic);
     # 0 where a split holds no such sentence.  Each is the split's figure when last measured,
     # rounded down: a regression guard, not the targets (95%, 90%, 90% on the holdout).
-    "natural-dev": (0.99, 0.94, 0.99),
-    "natural-dev2": (0.99, 0.94, 0.85),
-    "natural-dev3": (0.98, 0.85, 0.93),
-    "natural-dev4": (0.0, 0.9, 0.0),
-    "natural-dev5": (0.97, 0.86, 0.99),
-    "natural-dev6": (0.0, 0.8, 0.0),
+    "natural-dev": (0.99, 0.95, 0.99),
+    "natural-dev2": (0.99, 0.95, 0.87),
+    "natural-dev3": (0.99, 0.86, 0.93),
+    "natural-dev4": (0.0, 0.91, 0.0),
+    "natural-dev5": (0.97, 0.88, 0.99),
+    "natural-dev6": (0.0, 0.86, 0.0),
     "natural-dev7": (0.95, 0.99, 0.0),
-    "natural-dev8": (0.99, 0.83, 0.99),
-    "natural-dev9": (0.97, 0.88, 0.93),
-    "natural-dev10": (0.94, 0.84, 0.99),
-    "natural-holdout": (0.93, 0.82, 0.90),
+    "natural-dev8": (0.99, 0.89, 0.99),
+    "natural-dev9": (0.97, 0.89, 0.93),
+    "natural-dev10": (0.94, 0.86, 0.99),
+    "natural-dev11": (0.99, 0.9, 0.84),
+    "natural-holdout": (0.93, 0.82, 0.9),
     "natural-holdout2": (0.0, 0.0, 0.0),
 }
 

@@ -43,7 +43,11 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I can't bend over properly because of the pain", SEVERE_PAIN),  # pain named: not a mere limit
         ("it's so stiff I can't get out of bed", SEVERE_PAIN),  # a daily task, not a range of movement
         ("my left leg is weaker than the other one", NERVE_SIGNS),
-        ("my knees keep giving way", NERVE_SIGNS),  # a joint as the subject still has its nerve signs
+        ("my knees keep giving way", NERVE_SIGNS),
+        (
+            "I was walking the dog and the lump on my back has been there for weeks",
+            LUMP_CHANGES,
+        ),  # a joint as the subject still has its nerve signs
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -112,6 +116,9 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("my toddler won't go to sleep", None),
         ("my knee is swollen from netball", None),
         ("how do I fix a flat tyre", None),  # a general question about something else
+        ("my dog has a lump on his back", None),  # a pet's lump, even on its back
+        ("there's a small hard lump on my wrist, it's been there a while", None),  # a lump elsewhere
+        ("I have a cough that won't go away", None),
         ("my phone is dead", None),
         ("I've got a headache", None),
     ],

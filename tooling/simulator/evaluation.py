@@ -252,6 +252,7 @@ NATURAL_SPLITS = (
     ("natural-dev8", "tuned on"),
     ("natural-dev9", "tuned on"),
     ("natural-dev10", "tuned on"),
+    ("natural-dev11", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
