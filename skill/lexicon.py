@@ -102,6 +102,13 @@ ANCHORS = (
 
 # Self-care a person may say has not helped.
 RELIEF_NOUNS = (
+    "painkillers",
+    "ibuprofen",
+    "paracetamol",
+    "tylenol",
+    "advil",
+    "hot baths",
+    "the hot baths",
     "stretching",
     "the stretching",
     "the stretches",
@@ -361,6 +368,10 @@ LEG_WEAKNESS = (
     "not as strong",
     "no power",
     "slapping",
+    "slaps down",
+    "slaps",
+    "foot drop",
+    "drop foot",
 )
 
 # -- how bad it is -----------------------------------------------------------
@@ -724,6 +735,10 @@ DURATIONS = (
     "a long time",
     "a while",
     "a fortnight",
+    "all week",
+    "a whole week",
+    "every night",
+    "every day",
 )
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
@@ -832,6 +847,12 @@ NO_RELIEF = (
 # -- what else it might be ---------------------------------------------------
 
 OTHER_GROWTHS = (
+    "different from any knot",
+    "different to any knot",
+    "unlike any knot",
+    "not like any knot",
+    "different from a knot",
+    "different to a normal knot",
     "cyst",
     "hernia",
     "tumor",
@@ -906,6 +927,9 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "my privates",
+    "private parts",
+    "genitals",
     "slipped in",
     "slipped on",
     "slipped and",
@@ -1461,6 +1485,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hot water bottle",
             "warm compress",
             "hot bath",
+            "warm bath",
+            "a bath",
             "hot shower",
             "heat pack",
         ),

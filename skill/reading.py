@@ -136,7 +136,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         LUMP_CHANGES,
-        rf"(?:been\s+there|been\s+like\s+(?:this|that)|lasted|there)(?:\s+\S+){{0,2}}?\s+"
+        rf"(?:been\s+there|been\s+like\s+(?:this|that)|lasted|there|(?:it|lump|knot|bump)\s+(?:is|has)\s+been)"
+        rf"(?:\s+\S+){{0,2}}?\s+"
         rf"(?P<sign>(?:(?:for|since|over|about|around|nearly|almost|like)\s+)?(?:the\s+)?"
         rf"(?:past\s+|last\s+)?{_DURATION})",
     ),
@@ -173,8 +174,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         NO_RELIEF,
-        rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:and|but)\s+(?:still\s+|just\s+)?"
-        r"(?P<sign>nothing|nope|nada|zilch|no\s+change)",
+        rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:(?:and|but)\s+)?(?:it\s+is\s+)?(?:still\s+|just\s+)?"
+        r"(?P<sign>nothing|nope|nada|zilch|no\s+change|the\s+same|no\s+different|no\s+better)",
     ),
     (
         NO_RELIEF,

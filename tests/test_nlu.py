@@ -382,7 +382,7 @@ NATURAL_FLOORS = {
     "natural-dev5": (0.97, 0.88, 0.99),
     "natural-dev6": (0.0, 0.86, 0.0),
     "natural-dev7": (0.95, 0.99, 0.0),
-    "natural-dev8": (0.99, 0.89, 0.99),
+    "natural-dev8": (0.99, 0.88, 0.99),
     "natural-dev9": (0.97, 0.89, 0.93),
     "natural-dev10": (0.94, 0.86, 0.99),
     "natural-dev11": (0.99, 0.9, 0.84),

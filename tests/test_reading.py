@@ -39,7 +39,7 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I can't get in and out of the car", SEVERE_PAIN),
         ("the massage didn't make a blind bit of difference", NO_RELIEF),
         ("three days of ice and nada", NO_RELIEF),
-        ("it's been a month of stretching, why isn't it easing", NO_RELIEF),
+        ("I've done a month of stretching, why isn't it easing", NO_RELIEF),
         ("I can't bend over properly because of the pain", SEVERE_PAIN),  # pain named: not a mere limit
         ("it's so stiff I can't get out of bed", SEVERE_PAIN),  # a daily task, not a range of movement
         ("my left leg is weaker than the other one", NERVE_SIGNS),
