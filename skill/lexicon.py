@@ -464,6 +464,10 @@ SEVERE_WORDS = (
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
 DAILY_ACTIVITIES = (
+    "get off the couch",
+    "get off the sofa",
+    "get out of the chair",
+    "get up from the chair",
     "sleep",
     "walk",
     "work",
@@ -616,6 +620,10 @@ VERY = ("very", "really", "extremely", "super", "incredibly", "so", "too")
 
 # Said alone, these describe the lump changing (the article: "growing").
 CHANGES_ALONE = (
+    "twice the size",
+    "double the size",
+    "twice as big",
+    "bigger than it was",
     "growing",
     "grown",
     "grew",
@@ -1431,8 +1439,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "prevention",
         (
-            "come back",
-            "comes back",
+            "not come back",
+            "never comes back",
             "make sure it does not",
             "don't want these",
             "stop them",
@@ -2220,6 +2228,10 @@ NONE_OF_THOSE = (
 
 # Said of the lump, these describe it as hard or fixed: a change to have checked.
 HARD_LUMP = (
+    "hard as a stone",
+    "hard as stone",
+    "hard as a rock",
+    "not squishy",
     "rock solid",
     "rock hard",
     "hard as a rock",

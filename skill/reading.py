@@ -153,6 +153,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         SEVERE_PAIN,
         r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|off\s+work|bedridden|stuck\s+in\s+bed"
+        r"|call(?:ed)?\s+in\s+sick|off\s+sick"
         r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)",
     ),
     (NO_RELIEF, rf"(?P<sign>{_any(lexicon.NO_RELIEF)})"),

@@ -379,15 +379,15 @@ NATURAL_FLOORS = {
     "natural-dev2": (0.99, 0.95, 0.87),
     "natural-dev3": (0.99, 0.86, 0.93),
     "natural-dev4": (0.0, 0.91, 0.0),
-    "natural-dev5": (0.97, 0.88, 0.99),
+    "natural-dev5": (0.99, 0.88, 0.99),
     "natural-dev6": (0.0, 0.86, 0.0),
-    "natural-dev7": (0.95, 0.99, 0.0),
+    "natural-dev7": (0.97, 0.99, 0.0),
     "natural-dev8": (0.99, 0.88, 0.99),
-    "natural-dev9": (0.97, 0.89, 0.93),
-    "natural-dev10": (0.94, 0.86, 0.99),
+    "natural-dev9": (0.99, 0.89, 0.93),
+    "natural-dev10": (0.99, 0.88, 0.99),
     "natural-dev11": (0.99, 0.9, 0.84),
     "natural-holdout": (0.93, 0.82, 0.9),
-    "natural-holdout2": (0.0, 0.0, 0.0),
+    "natural-holdout2": (0.87, 0.76, 0.96),
 }
 
 
