@@ -501,6 +501,7 @@ PHRASES = {
     # A warning sign said to be absent: acknowledge it, diagnose nothing.
     "denied": "Thanks, noted: no {name}. If that changes, please see a doctor or physical therapist.",
     "noted": "Okay, noted. If that changes, please see a doctor or physical therapist.",
+    "sign_stands": "Okay. You mentioned a warning sign earlier, so please still see a doctor or physical therapist.",
     "improving": "Good to hear it's easing. If it stops getting better, grows or keeps hurting, please see a "
     "doctor or physical therapist.",
     "how_long": "{text}",

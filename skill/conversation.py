@@ -211,7 +211,14 @@ def _sign_reply(sign: str, catalogue: Catalogue) -> Reply:
     return topic_reply(catalogue, f"{RED_FLAG_GROUP}.{sign}")
 
 
-def _denied_reply(sign: str, catalogue: Catalogue) -> Reply:
+def _denied_reply(sign: str, catalogue: Catalogue, state: State) -> Reply:
+    # A sign said earlier in this session still stands: "my legs are fine otherwise" after "my foot
+    # keeps going numb" must not sound like an all-clear.
+    earlier = {
+        topic.removeprefix(f"{RED_FLAG_GROUP}.") for topic in state.history if topic.startswith(f"{RED_FLAG_GROUP}.")
+    }
+    if earlier and (sign in earlier or sign == reading.ANY_SIGN):
+        return phrase_reply(catalogue, "sign_stands", offer="see_doctor")
     if sign not in catalogue.denied_names:  # a serious symptom said to be absent
         return phrase_reply(catalogue, "noted", question_key="anything_else")
     return phrase_reply(catalogue, "denied", offer="see_doctor", fill={"name": catalogue.denied_names[sign]})
@@ -226,7 +233,7 @@ def _deeper(topic: str, state: State, catalogue: Catalogue) -> str:
 def _read_reply(found: reading.Reading, catalogue: Catalogue, state: State) -> Reply:
     """The answer to words read freely (no warning sign in them: that was checked first)."""
     if found.denied:
-        return _denied_reply(found.denied[0], catalogue)
+        return _denied_reply(found.denied[0], catalogue, state)
     if found.topic:
         return topic_reply(catalogue, _deeper(found.topic, state, catalogue))
     return phrase_reply(catalogue, "unrelated", question_key="fallback_question")
@@ -264,14 +271,14 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
 def _negative_statement(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """A statement that opens with a negation (a sign in it was answered already, in reply_to)."""
     if (heard.reading.topic or "").startswith(SYMPTOM_GROUP):  # "nothing going down my legs": denied
-        return _answer(_denied_reply(reading.ANY_SIGN, catalogue), state)
+        return _answer(_denied_reply(reading.ANY_SIGN, catalogue, state), state)
     if heard.reading.denied or heard.reading.topic:
         return _answer(_read_reply(heard.reading, catalogue, state), state)
     sign = heard.slots.get(WARNING_SIGN_SLOT or "")
     if sign is not None or not heard.slots:  # "no {warningSign}", or "none of those": nothing to escalate
         topic = SLOT_VALUE_TOPICS[WARNING_SIGN_TYPE].get(sign.value_id or "") if sign else None
         denied = topic.removeprefix(f"{RED_FLAG_GROUP}.") if topic else reading.ANY_SIGN
-        return _answer(_denied_reply(denied, catalogue), state)
+        return _answer(_denied_reply(denied, catalogue, state), state)
     return _no(heard, state, catalogue)  # "no" and words about nothing this skill knows
 
 
@@ -282,7 +289,7 @@ def _improving(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply,
 
 def _legs_fine(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
     """Legs and feet said to be fine: no nerve signs, acknowledged."""
-    return _answer(_denied_reply(reading.NERVE_SIGNS, catalogue), state)
+    return _answer(_denied_reply(reading.NERVE_SIGNS, catalogue, state), state)
 
 
 def _serious(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:

@@ -110,6 +110,17 @@ def test_question_carriers_and_reassurances(heard, phrase, topic):
     assert phrase != "denied" or "numbness" in reply.speech
 
 
+def test_a_sign_said_earlier_still_stands_when_another_is_denied():
+    state = _after("relief")
+    numb = Heard("DescribeIntent", {"description": SlotHeard("my left foot keeps going numb")})
+    _, state = reply_to(numb, state, BOOK)
+    for fine in (Heard("LegsFineIntent"), Heard("NegativeStatementIntent", {"description": SlotHeard("none of those")})):
+        reply, _ = reply_to(fine, state, BOOK)
+        assert reply.phrase == "sign_stands" and "doctor" in reply.speech
+    reply, _ = reply_to(Heard("LegsFineIntent"), _after("relief"), BOOK)  # nothing said before: noted
+    assert reply.phrase == "denied"
+
+
 def test_asking_again_about_the_topic_just_heard_gives_the_detail_behind_it():
     state = _after("cause.stress")
     said = Heard("CausesIntent", {"cause": SlotHeard("stress", "STRESS")})
