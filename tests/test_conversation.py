@@ -114,7 +114,8 @@ def test_a_sign_said_earlier_still_stands_when_another_is_denied():
     state = _after("relief")
     numb = Heard("DescribeIntent", {"description": SlotHeard("my left foot keeps going numb")})
     _, state = reply_to(numb, state, BOOK)
-    for fine in (Heard("LegsFineIntent"), Heard("NegativeStatementIntent", {"description": SlotHeard("none of those")})):
+    none_of_those = Heard("NegativeStatementIntent", {"description": SlotHeard("none of those")})
+    for fine in (Heard("LegsFineIntent"), none_of_those):
         reply, _ = reply_to(fine, state, BOOK)
         assert reply.phrase == "sign_stands" and "doctor" in reply.speech
     reply, _ = reply_to(Heard("LegsFineIntent"), _after("relief"), BOOK)  # nothing said before: noted
