@@ -196,12 +196,17 @@ _LIMITED_MOVEMENT = re.compile(
     rf"(?:\s+\S+){{0,4}}?\s+(?:it\s+is\s+|my\s+back\s+is\s+)?{_any(lexicon.LIMITED)}\b"
     rf"|\b{_any(lexicon.STOPPERS)}\s+(?:even\s+)?(?:touch|reach)\s+my\s+toes\b"  # no daily task: a limit
 )
-_PAIN_SAID = re.compile(rf"\b{_any(lexicon.PAIN_WORDS)}\b|\bagony\b|\bkilling\b")
-_GYM_CHEST = re.compile(rf"\b{_any(lexicon.GYM_CHEST)}\b")
-_BAD_TECHNIQUE = re.compile(rf"\b{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?\s+{_any(lexicon.BAD)}\b")
-# "will that make it worse?" asks about a method; it says nothing has got worse.
-_WORSE_QUESTION = re.compile(
-    r"\b(?:will|would|could|can|does|do|might)\s+(?:\S+\s+){0,2}?make\s+(?:it|things|this)\s+worse\b"
+_PAIN_SAID = re.compile(rf"\b{_any((*lexicon.PAIN_WORDS, 'agony', 'killing'))}\b")
+# Words rewritten before reading, in order: what they seem to say is not what they mean.
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b{_any(lexicon.GYM_CHEST)}\b"), "gym"),  # "I only train chest and arms"
+    # "my posture is terrible": poor form, not pain
+    (re.compile(rf"\b(?P<what>{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?)\s+{_any(lexicon.BAD)}\b"), r"\g<what> poor"),
+    # "will that make it worse?" asks about a method; it says nothing has got worse.
+    (
+        re.compile(r"\b(?:will|would|could|can|does|do|might)\s+(?:\S+\s+){0,2}?make\s+(?:it|things|this)\s+worse\b"),
+        "harm it",
+    ),
 )
 
 _FINE = _any(lexicon.FINE)
@@ -238,9 +243,10 @@ _NEGATOR = re.compile(rf"\b{_any(lexicon.NEGATORS)}\b")
 _BREAK = re.compile(rf"\b{_any(lexicon.CLAUSE_BREAKS)}\b")
 _DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")
 _OTHER = re.compile(rf"\b{_any(lexicon.OTHER_COMPLAINTS)}s?\b")
-_ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s){_any(('back', 'spine', 'hip', *lexicon.LEG_PARTS))}\b")
+_BACK_WORDS = ("back", "spine", "hip", "hips")
+_ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s){_any((*_BACK_WORDS, *lexicon.LEG_PARTS))}\b")
 _JOINT_SUBJECT = re.compile(rf"^(?:my\s+|the\s+)?(?:left\s+|right\s+)?{_any(lexicon.JOINTS)}\b")
-_BACK = re.compile(r"\b(?<!upper\s)(?:back|spine|hip|hips)\b")
+_BACK = re.compile(rf"\b(?<!upper\s){_any(_BACK_WORDS)}\b")
 # "a lump on my wrist", "my dog has a lump": a lump somewhere else, or someone else's.
 _PART_ELSEWHERE = _any((*lexicon.OTHER_COMPLAINTS, *lexicon.JOINTS))
 _LUMP_ELSEWHERE = re.compile(
@@ -288,13 +294,14 @@ def read(text: str) -> Reading:
         return Reading()
     # About a headache, a rash, the weather: no topic of this skill's.  Warning signs are still read:
     # "it's doing my head in, I can't function" must not lose its sign to an idiom.
-    elsewhere = bool(_OTHER.search(said)) and not _ABOUT_THE_BACK.search(said)
-    elsewhere = elsewhere or bool(_JOINT_SUBJECT.search(said) and not _BACK.search(said))
     lump_elsewhere = bool(_LUMP_ELSEWHERE.search(said))
-    elsewhere = elsewhere or lump_elsewhere
-    said = _GYM_CHEST.sub("gym", said)
-    said = _BAD_TECHNIQUE.sub(lambda bad: bad.group(0).rsplit(" ", 1)[0] + " poor", said)
-    said = _WORSE_QUESTION.sub("harm it", said)
+    elsewhere = (
+        bool(_OTHER.search(said) and not _ABOUT_THE_BACK.search(said))
+        or bool(_JOINT_SUBJECT.search(said) and not _BACK.search(said))  # "my knee is swollen"
+        or lump_elsewhere
+    )
+    for pattern, written in _REWRITES:
+        said = pattern.sub(written, said)
     if not _PAIN_SAID.search(said):
         said = _LIMITED_MOVEMENT.sub("limited movement", said)
     signs: list[str] = []
