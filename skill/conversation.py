@@ -53,11 +53,13 @@ WARNING_SIGN_TYPE = "WarningSignType"
 WARNING_SIGN_SLOT = INTENT_ROUTES["RedFlagIntent"].slot  # the same slot on NegativeStatementIntent
 SYMPTOM_GROUP = "symptom."  # topic ids "symptom.<id>": a symptom the article lists
 # What the carrier phrases of an intent say, read back with the slot's words: the carriers of
-# NegativeStatementIntent are negations, "no {description}" or "nothing {description}" (the skill
-# cannot tell which was said, so it reads the words both ways, and a warning sign either way
-# counts); those of InabilityIntent say "can't {description}".
+# NegativeStatementIntent are negations, "no {description}", "nothing {description}" or "not
+# {description}" (the skill cannot tell which was said, so it reads the words each way, and a
+# warning sign any way counts); those of InabilityIntent say "can't {description}", and those of
+# StillIntent "still {description}".
 CARRIER_MEANING = {
-    "NegativeStatementIntent": ("no", "nothing"),
+    "NegativeStatementIntent": ("no", "nothing", "not"),
+    "StillIntent": ("still",),
     "InabilityIntent": ("can not",),
     "WhatQuestionIntent": ("what",),
     "HowQuestionIntent": ("how",),
@@ -448,6 +450,7 @@ MOVES: dict[str, Move] = {
     "DescribeIntent": _describe,
     "InabilityIntent": _describe,
     "WhatQuestionIntent": _describe,
+    "StillIntent": _describe,
     "HowQuestionIntent": _describe,
     "NegativeStatementIntent": _negative_statement,
     "ImprovingIntent": _improving,

@@ -223,6 +223,20 @@ LEAD_INS = (
     "oh and by the way",
     "not sure if it's important but",
     "before i do any of that",
+    "ag",
+    "ag man",
+    "abeg",
+    "sir",
+    "madam",
+    "ma'am",
+    "whatever",
+    "never mind",
+    "forget",
+    "i mean",
+    "mind you",
+    "thing is",
+    "nah",
+    "nope",
 )
 
 
@@ -325,6 +339,9 @@ LEG_WEAKNESS = (
     "giving out",
     "gave out",
     "buckles",
+    "buckle",
+    "give way",
+    "give out",
     "buckling",
     "buckled",
     "feels heavy",
@@ -369,6 +386,9 @@ LEG_WEAKNESS = (
     "no power",
     "slapping",
     "slaps down",
+    "flops",
+    "flops down",
+    "floppy",
     "slaps",
     "foot drop",
     "drop foot",
@@ -396,6 +416,10 @@ SEVERE_WORDS = (
     "really bad",
     "very bad",
     "ten out of ten",
+    "worse than childbirth",
+    "worse than giving birth",
+    "worse than labour",
+    "worse than labor",
     "nine out of ten",
     "keeping me up",
     "keeps me awake",
@@ -747,6 +771,7 @@ DURATIONS = (
     "a whole week",
     "every night",
     "every day",
+    "all this time",
 )
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
@@ -978,6 +1003,10 @@ SERIOUS_SYMPTOMS = (
     "can't catch my breath",
     "short of breath",
     "trouble breathing",
+    "struggling to breathe",
+    "struggle to breathe",
+    "can't poo",
+    "when i need to go",
     "hard to breathe",
     "groin",
     "between my legs",
@@ -1090,7 +1119,18 @@ CLAUSE_BREAKS = (
 )
 
 # Said of a leg or of what a person can do, these deny a warning sign ("my legs feel fine").
-FINE = ("fine", "normal", "okay", "ok", "all right", "alright", "good", "totally normal", "perfectly fine")
+FINE = (
+    "fine",
+    "normal",
+    "okay",
+    "ok",
+    "all right",
+    "alright",
+    "good",
+    "totally normal",
+    "perfectly fine",
+    "strong",
+)
 
 # "Could it be a ...?" about one of these is not a suspicion of another growth.
 NOT_A_GROWTH = (
@@ -1276,7 +1316,7 @@ MILD = (
 )
 
 # Said before a worry about another growth, these deny it ("i'm not worried it's cancer").
-UNWORRIED = ("not worried", "not concerned", "not scared", "not afraid", "not thinking")
+UNWORRIED = ("not worried", "not concerned", "not scared", "not afraid", "not thinking", "not think so", "doubt it")
 
 # A lump found after exercise, told as a story: these words with a lump word mean the lump itself.
 STORY_WORDS = (
@@ -2142,6 +2182,11 @@ NEW_LUMP = (
     "quite new",
     "fairly new",
     "haven't tried anything",
+    "haven't really tried anything",
+    "hasn't been long",
+    "not been long",
+    "only had it two days",
+    "only had it a couple of days",
     "not tried anything",
     "haven't tried much",
     "haven't been trying",
@@ -2173,6 +2218,61 @@ UNCHANGED_LUMP = (
     "shrunk",
 )
 
+# What a lump does as it clears; negated, each says it persists ("it hasn't gone away").
+RESOLVING = (
+    "gone away",
+    "go away",
+    "gone down",
+    "go down",
+    "going down",
+    "gone anywhere",
+    "going anywhere",
+    "shrunk",
+    "shrinking",
+    "shrink",
+    "budged",
+    "budging",
+    "budge",
+    "shifted",
+    "shifting",
+    "shift",
+    "cleared",
+    "clearing",
+    "clear up",
+    "settled",
+    "settling",
+    "settle",
+    "got any smaller",
+    "getting any smaller",
+    "got smaller",
+    "getting smaller",
+)
+
+# What pain does as self-care works; negated, each says it has not ("it hasn't eased").
+EASING = (
+    "eased",
+    "easing",
+    "ease",
+    "improved",
+    "improving",
+    "improve",
+    "got better",
+    "gotten better",
+    "getting better",
+    "get better",
+    "got any better",
+    "getting any better",
+    "stopped hurting",
+    "stop hurting",
+    "stopped aching",
+    "calmed down",
+)
+
+# What a leg or foot does that, said with "not", is weakness or lost feeling ("can't feel my toes"
+# is CANT_FEEL's): "won't move my foot", "my leg won't hold me".
+LEG_JOBS = ("feel", "move", "lift", "wiggle", "put weight on", "put any weight on", "stand on")
+LEG_HOLDS = ("hold me", "hold me up", "holding me up", "hold my weight", "take my weight", "support me", "bear weight")
+
 # Said of daily life, these deny severe pain ("i'm sleeping fine").
 COPING = (
     "sleeping fine",
@@ -2180,6 +2280,12 @@ COPING = (
     "sleeping well",
     "sleeping normally",
     "sleep fine",
+    "slept fine",
+    "walk normally",
+    "walking normally",
+    "can still bend",
+    "slept okay",
+    "slept well",
     "sleep okay",
     "still going to work",
     "still going into work",
@@ -2320,6 +2426,11 @@ IMPROVING = (
     "feeling better",
     "easing off",
     "easing up",
+    "improving with",
+    "improving a bit",
+    "slowly improving",
+    "less painful",
+    "less sore",
 )
 
 # Activities a story is set in, beyond the grammar's (read only by skill/reading.py).

@@ -89,11 +89,20 @@ _LEG = _any(lexicon.LEG_PARTS)
 _THING = _any((*lexicon.THINGS, "it", "this", "that", "thing"))
 _NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|two|three|four|five|six|seven|eight|nine|ten)"
 _DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
+# A daily task as said after "not" ("won't let me sleep"): the plain verb only, so "not walking
+# funny" or "not affecting my sleep" are not read as a task stopped.
+_DAILY_TASK = _any(lexicon.DAILY_ACTIVITIES)
 _DAILY = (
     r"(?:"
     + "|".join(re.escape(a).replace(r"\ ", r"\s+") + r"\w*" for a in (*lexicon.DAILY_ACTIVITIES, *lexicon.DAILY_MORE))
     + ")"
 )
+
+# "really bad", "excruciating": how strong pain is, which says nothing of where it is.
+_INTENSITY = rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"
+
+# "not going down my leg" is about where pain goes, not a lump that persists.
+_NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
 # Each sign: patterns whose group "sign" is where the sign starts (negation is
 # looked for before it).  Order matters only for naming: every match counts.
@@ -111,6 +120,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?"
         rf"(?:left\s+|right\s+)?{_LEG}",
     ),
+    # "my foot won't move", "my leg won't hold my weight": a leg that does not do its job.
+    (NERVE_SIGNS, rf"(?P<sign>not\s+(?:\S+\s+){{0,1}}?{_any(lexicon.LEG_JOBS)})(?:\s+\S+){{0,2}}?\s+{_LEG}"),
+    (NERVE_SIGNS, rf"{_LEG}(?:\s+\S+){{0,2}}?\s+(?P<sign>not\s+(?:\S+\s+){{0,1}}?{_any(lexicon.LEG_HOLDS)})"),
     (OTHER_GROWTH, rf"(?P<sign>{_any(lexicon.OTHER_GROWTHS)})"),
     # "could it be a slipped disc?", "is this a lymph node?": suspecting something other than a knot.
     (
@@ -123,11 +135,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon)"
         r"(?:\s+\S+){0,6}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))",
     ),
+    # "what else could it be apart from a knot?"
+    (OTHER_GROWTH, r"(?P<sign>else\s+(?:could|might|can|would)\s+(?:it|this|that)\s+(?:possibly\s+)?be)"),
     (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_ALONE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.HARD_LUMP)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
-    (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)})"),
+    (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)}){_NOT_SPREADING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
     (
         LUMP_CHANGES,
@@ -148,7 +162,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|the\s+(?:summer|winter|spring|autumn|fall)))",
     ),
     (LUMP_CHANGES, r"(?P<sign>not\s+going|will\s+not\s+go)(?!\s+to)(?:\s+away)?$"),
-    (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"),
+    # A negated resolution is a sign: "it hasn't gone away", "it's not shrinking", "nothing has shifted it".
+    (LUMP_CHANGES, rf"(?P<sign>not\s+(?:\S+\s+){{0,2}}?{_any(lexicon.RESOLVING)}){_NOT_SPREADING}"),
+    (SEVERE_PAIN, _INTENSITY),
+    # "it won't let me sleep", "I haven't slept": a negated daily task, said as it stopped.
+    (
+        SEVERE_PAIN,
+        rf"(?P<sign>not\s+(?:let\s+me\s+|been\s+able\s+to\s+|even\s+)?(?:slept|sleep)"
+        rf"|not\s+(?:let\s+me|been\s+able\s+to)\s+{_DAILY_TASK})\b",
+    ),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.STOPPERS)})\s+(?:even\s+|really\s+|properly\s+|me\s+)?{_DAILY}"),
     (
         SEVERE_PAIN,
@@ -157,9 +179,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)",
     ),
     (NO_RELIEF, rf"(?P<sign>{_any(lexicon.NO_RELIEF)})"),
+    (NO_RELIEF, rf"(?P<sign>not\s+(?:\S+\s+){{0,2}}?{_any(lexicon.EASING)})"),
     (
         NO_RELIEF,
-        r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as|(?<=it\s)came\s+(?:right\s+)?back"
+        r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as"
+        r"|(?<=it\s)(?:just\s+)?came\s+(?:right\s+|straight\s+|just\s+)?back"
         r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do(?!\s+not))"
         # "why isn't it easing?": asked after self-care, it says nothing has helped
         r"|(?:is|does|has)\s+not\s+(?:it|this|the\s+\w+)\s+(?:easing|eased|going\s+away|gone\s+away|getting\s+better"
@@ -184,11 +208,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         NO_RELIEF,
+        rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))\s+(?:\S+\s+){{0,2}}?{_DURATION}\s+later",
+    ),
+    (
+        NO_RELIEF,
         rf"(?:for|since)\s+(?:like\s+|about\s+)?{_DURATION}(?:\s+\S+){{0,5}}?\s+"
         r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight|the\s+same))",
     ),
 )
 _COMPILED = tuple((sign, re.compile(rf"\b{pattern}(?:s|es)?\b")) for sign, pattern in _PATTERNS)
+# Severe pain by what it stops, not by how strong it is said to be.
+_LIMITS = tuple(
+    compiled
+    for (sign, pattern), (_, compiled) in zip(_PATTERNS, _COMPILED, strict=True)
+    if sign == SEVERE_PAIN and pattern != _INTENSITY
+)
 # "can't bend over properly, it's so tight": a limit on movement, read as stiffness, unless pain
 # is named ("can't bend properly for the pain" stays pain that stops daily life).
 _LIMITED_MOVEMENT = re.compile(
@@ -202,6 +236,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b{_any(lexicon.GYM_CHEST)}\b"), "gym"),  # "I only train chest and arms"
     # "my posture is terrible": poor form, not pain
     (re.compile(rf"\b(?P<what>{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?)\s+{_any(lexicon.BAD)}\b"), r"\g<what> poor"),
+    # "it doesn't feel like anything other than a knot": it feels like one.
+    (re.compile(r"\bnot\s+(feel|look|seem|sound)\s+like\s+anything\s+(?:other\s+than|but|except)\b"), r"\1 like"),
     # "will that make it worse?" asks about a method; it says nothing has got worse.
     (
         re.compile(r"\b(?:will|would|could|can|does|do|might)\s+(?:\S+\s+){0,2}?make\s+(?:it|things|this)\s+worse\b"),
@@ -218,10 +254,14 @@ _DENIALS = tuple(
         (SEVERE_PAIN, rf"can\s+(?:still\s+)?{_DAILY}(?:\s+\S+){{0,6}}?\s+(?:{_FINE}|no\s+problem)"),
         (
             LUMP_CHANGES,
-            r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger)"
+            r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger"
+            r"|(?:getting|got|gotten)\s+(?:any\s+)?worse|getting\s+(?:any\s+)?bigger)"
             r"|same\s+size|getting\s+smaller|shrinking|(?:it|lump|knot|bump|swelling)\s+(?:is\s+)?going\s+down",
         ),
         (NO_RELIEF, r"(?:is|are|has\s+been|have\s+been)\s+(?:actually\s+|really\s+)?helping"),
+        # "feeling's all normal", "no burning feeling": sensation said to be as it should be, or absent.
+        (NERVE_SIGNS, rf"(?:feeling|sensation)s?\s+(?:is|are|feels?)\s+(?:all\s+)?{_FINE}"),
+        (NERVE_SIGNS, rf"(?:no|not|nothing|never)\s+(?:\S+\s+)?{_any(lexicon.NERVE_SENSATIONS)}"),
         (SEVERE_PAIN, _any(lexicon.MILD)),
         (SEVERE_PAIN, _any(lexicon.COPING)),
         (LUMP_CHANGES, _any(lexicon.UNCHANGED_LUMP)),
@@ -232,7 +272,8 @@ _DENIALS = tuple(
         (
             ANY_SIGN,
             rf"{_any(lexicon.NONE_OF_THOSE)}"
-            r"|^no\s+(?:of\s+)?(?:that|those|them|these)(?:\s+(?:things|stuff|signs|either|at\s+all|thankfully|luckily|thank\s+god))?$",
+            r"|^no\s+(?:of\s+)?(?:that|those|them|these)"
+            r"(?:\s+(?:things|stuff|signs|either|at\s+all|thankfully|luckily|thank\s+god|applies|apply|to\s+me|really))*$",
         ),
     )
 )
@@ -263,8 +304,8 @@ _DISBELIEF = re.compile(r"\bnot\s+(?:think|believe|reckon)\b|\bdoubt\b")  # reac
 _AUXILIARIES = frozenset("do does did is are was were has have had can could will would should".split())
 _ANSWER_WORDS = frozenset({"no", "nope", "nah"})
 _NEW_SUBJECT = frozenset(
-    "my i it the but actually wait well that this there now and also".split()
-)  # "no, my foot is numb" answers a question first
+    "my i it the but actually wait well that this there now and also not".split()
+)  # "no, my foot is numb" answers a question first; so does "no, not getting any better"
 _NEAR_WINDOW = 4
 _SERIOUS_NEGATION_REACH = 3  # "i don't have a fever": a serious symptom is denied only this close
 _CLEAN = re.compile(r"[^a-z0-9' ]+")
@@ -322,6 +363,8 @@ def read(text: str) -> Reading:
         denied.append(OTHER_GROWTH)
     if elsewhere and (lump_elsewhere or not _LUMP.search(said)):  # "my headache won't go away"
         signs = [sign for sign in signs if sign not in (LUMP_CHANGES, NO_RELIEF)]
+        if SEVERE_PAIN in signs and not any(limit.search(said) for limit in _LIMITS):
+            signs.remove(SEVERE_PAIN)  # "a really bad headache": intense, but of something else
     denied = [sign for sign in denied if sign not in signs]
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
@@ -360,7 +403,7 @@ def _negated(said: str, start: int, near_only: bool = False) -> bool:
     for negator in _NEGATOR.finditer(clause):
         word = negator.group(0)
         position = len(before[: clause_start + negator.start()].split())
-        if position == 0 and word in _ANSWER_WORDS and before.split()[1:2] in ([w] for w in _NEW_SUBJECT):
+        if position == 0 and word in _ANSWER_WORDS and said.split()[1:2] in ([w] for w in _NEW_SUBJECT):
             continue  # "no, my foot is numb": an answer, then a statement
         auxiliary = before[: clause_start + negator.start()].split()[-1:] in ([a] for a in _AUXILIARIES)
         if word in _NEAR_NEGATORS and not auxiliary and words_before - position > _NEAR_WINDOW:

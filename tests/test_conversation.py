@@ -101,6 +101,14 @@ def test_a_warning_sign_in_a_description_outranks_everything():
         (Heard("WhatQuestionIntent", {"description": SlotHeard("after that")}), None, "cause.poor_form"),
         (Heard("HowQuestionIntent", {"description": SlotHeard("do I fix a flat tyre")}), "unrelated", None),
         (Heard("ImprovingIntent"), "improving", None),
+        # "still {description}" keeps its "still"; "not {description}" its negation, either way round.
+        (Heard("StillIntent", {"description": SlotHeard("the same after all this time")}), None, "red_flag.no_relief"),
+        (Heard("NegativeStatementIntent", {"description": SlotHeard("numb just sore")}), "noted", None),
+        (
+            Heard("NegativeStatementIntent", {"description": SlotHeard("gone away after a month")}),
+            None,
+            "red_flag.lump_changes",
+        ),
         (Heard("LegsFineIntent"), "denied", None),
     ],
 )

@@ -49,6 +49,7 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "NegativeStatementIntent": {"description": "AMAZON.SearchQuery", "warningSign": "WarningSignType"},
     "InabilityIntent": {"description": "AMAZON.SearchQuery"},
     "WhatQuestionIntent": {"description": "AMAZON.SearchQuery"},
+    "StillIntent": {"description": "AMAZON.SearchQuery"},
     "HowQuestionIntent": {"description": "AMAZON.SearchQuery"},
     "ThanksIntent": {},
     "HowLongIntent": {},

@@ -155,6 +155,17 @@ def test_paraphrases_with_extra_words_missing_words_and_new_order(nlu):
     assert nlu.understand("ice or heat which one is better for my back").intent == "HeatOrIceIntent"
 
 
+def test_a_search_query_carrier_ends_where_a_spoken_word_ends(nlu):
+    # "it" is not a carrier of "it's": Alexa hears one word, so the slot keeps every word after it,
+    # fillers too ("really" is dropped only when matching samples).
+    found = nlu.classify("it's really really painful when i press it")
+    assert found.intent == "DescribeIntent"
+    assert found.slots["description"].value == "really really painful when i press it"
+    # and "can" is not a carrier of "can't": the whole "can't" is InabilityIntent's
+    found = nlu.classify("can't sit at my desk for five minutes")
+    assert found.intent == "InabilityIntent" and found.slots["description"].value == "sit at my desk for five minutes"
+
+
 def test_typos_are_forgiven(nlu):
     assert nlu.understand("how do i strech my lower back").intent == "StretchingIntent"
 
@@ -376,18 +387,20 @@ NATURAL_FLOORS = {
     # 0 where a split holds no such sentence.  Each is the split's figure when last measured,
     # rounded down: a regression guard, not the targets (95%, 90%, 90% on the holdout).
     "natural-dev": (0.99, 0.95, 0.99),
-    "natural-dev2": (0.99, 0.95, 0.87),
-    "natural-dev3": (0.99, 0.86, 0.93),
+    "natural-dev2": (0.99, 0.95, 0.89),
+    "natural-dev3": (0.99, 0.87, 0.93),
     "natural-dev4": (0.0, 0.91, 0.0),
-    "natural-dev5": (0.99, 0.88, 0.99),
-    "natural-dev6": (0.0, 0.86, 0.0),
-    "natural-dev7": (0.97, 0.99, 0.0),
+    "natural-dev5": (0.99, 0.89, 0.99),
+    "natural-dev6": (0.0, 0.87, 0.0),
+    "natural-dev7": (0.98, 0.99, 0.0),
     "natural-dev8": (0.99, 0.88, 0.99),
     "natural-dev9": (0.99, 0.89, 0.93),
     "natural-dev10": (0.99, 0.88, 0.99),
-    "natural-dev11": (0.99, 0.9, 0.84),
-    "natural-holdout": (0.93, 0.82, 0.9),
-    "natural-holdout2": (0.87, 0.76, 0.96),
+    "natural-dev11": (0.99, 0.9, 0.86),
+    "natural-dev12": (0.98, 0.86, 0.95),
+    "natural-dev13": (0.99, 0.84, 0.99),
+    "natural-holdout": (0.94, 0.83, 0.9),
+    "natural-holdout2": (0.91, 0.78, 0.96),
 }
 
 

@@ -48,6 +48,25 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
             "I was walking the dog and the lump on my back has been there for weeks",
             LUMP_CHANGES,
         ),  # a joint as the subject still has its nerve signs
+        # A sign said with a negation: the negation is the sign.
+        ("it hasn't gone away", LUMP_CHANGES),
+        ("the swelling still hasn't gone down at all", LUMP_CHANGES),
+        ("not shrinking even a bit", LUMP_CHANGES),
+        ("it hasn't eased at all", NO_RELIEF),
+        ("not getting any better", NO_RELIEF),
+        ("no, not getting any better", NO_RELIEF),  # "no" answers; the words after it are the sign
+        ("it won't let me sleep", SEVERE_PAIN),
+        ("I haven't slept in days", SEVERE_PAIN),
+        ("my leg won't hold my weight", NERVE_SIGNS),
+        ("I can't put weight on my left leg", NERVE_SIGNS),
+        ("it's not my back that's weak, it's my whole leg, like it might buckle", NERVE_SIGNS),
+        ("my foot sort of flops down when I walk", NERVE_SIGNS),
+        ("it just came straight back", NO_RELIEF),
+        ("it's still sore weeks later", NO_RELIEF),
+        ("still sore after all this time", NO_RELIEF),
+        ("what else could it be apart from a knot", OTHER_GROWTH),
+        ("struggling to breathe and my back hurts", SERIOUS),
+        ("I can't feel when I need to go", SERIOUS),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -72,6 +91,15 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("none of those thank god", reading.ANY_SIGN),
         ("no those", reading.ANY_SIGN),
         ("no those things", reading.ANY_SIGN),  # "none of those", with the carrier's "no" read back
+        ("no that applies to me thankfully", reading.ANY_SIGN),
+        ("not getting worse", LUMP_CHANGES),
+        ("no burning feeling no", NERVE_SIGNS),
+        ("feeling's all normal", NERVE_SIGNS),
+        ("my legs feel strong", NERVE_SIGNS),
+        ("I slept fine last night", SEVERE_PAIN),
+        ("it hasn't been long, maybe since last night", NO_RELIEF),
+        ("my daughter asked if it was a tumour but I don't think so", OTHER_GROWTH),
+        ("it's improving with rest", NO_RELIEF),
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -82,6 +110,16 @@ def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
 def test_a_denial_does_not_reach_past_the_clause():
     found = read("no numbness but my knee gives way")
     assert found.signs == (NERVE_SIGNS,)
+
+
+def test_pain_that_goes_down_the_leg_is_not_a_lump_that_persists():
+    assert LUMP_CHANGES not in read("it's not going down my legs").signs
+    assert read("it's not going down").signs == (LUMP_CHANGES,)
+
+
+def test_intensity_alone_is_not_severe_pain_of_something_else():
+    assert read("I've got a really bad headache").signs == ()
+    assert read("my headache is so bad I can't work").signs == (SEVERE_PAIN,)  # what it stops still counts
 
 
 def test_a_serious_symptom_outranks_the_articles_signs():

@@ -253,6 +253,8 @@ NATURAL_SPLITS = (
     ("natural-dev9", "tuned on"),
     ("natural-dev10", "tuned on"),
     ("natural-dev11", "tuned on"),
+    ("natural-dev12", "tuned on"),
+    ("natural-dev13", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )

@@ -75,8 +75,6 @@ SEARCH_QUERY = "AMAZON.SearchQuery"
 MAX_SEARCH_WORDS = 40  # the most words one SearchQuery slot takes
 SHORTLIST = 40  # samples kept from the word-weight pass for character scoring
 
-# Contractions this simulator writes out ("can't" -> "can not") are single words to Alexa.
-_AUXILIARIES = frozenset("can could do does did is are was were will would should has have had".split())
 # Alexa fills a slot with the words said in its place.  Where a sample's carrier is said word for
 # word around a value plus a negation ("it's {warningSign}" heard as "it's not getting bigger"), the
 # negation is in the slot's words, and those words no longer name the value: the slot goes unresolved.
@@ -369,9 +367,9 @@ class NLU:
             rest = words[size:]
             if not 0 < len(rest) <= MAX_SEARCH_WORDS:
                 continue
-            if rest[0] == "not" and carrier.before[-1:] and carrier.before[-1] in _AUXILIARIES:
-                continue  # "can't sit" is one word to Alexa: the carrier "can" does not match it
-            said = _spoken_tail(spoken, rest, self._words) or rest
+            said = _spoken_tail(spoken, rest, self._words)
+            if said is None:
+                continue  # the carrier ends inside a word as said ("can" in "can't sit"): Alexa cannot split it
             slot = Slot(carrier.slot, " ".join(said), carrier.slot_type)
             candidates.append(Candidate(carrier.intent, SEARCH_QUERY_SCORE, {carrier.slot: slot}))
         return candidates
