@@ -155,7 +155,14 @@ def reply_to(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, S
     whatever was asked.
     """
     readings = [reading.read(words) for words in _free_words(heard)]
-    found = next((r for r in readings if r.signs), readings[0] if readings else reading.Reading())
+    # A resolved value is read for a sign too: "it's really really painful" may resolve to plain pain.
+    # (Not where the carrier means something: "no {warningSign}" holds a sign's words, denied.)
+    resolved = [
+        reading.read(slot.words)
+        for slot in heard.slots.values()
+        if slot.words and slot.value_id and heard.intent not in CARRIER_MEANING
+    ]
+    found = next((r for r in (*readings, *resolved) if r.signs), readings[0] if readings else reading.Reading())
     heard = replace(heard, reading=found)
     if heard.reading.signs:
         warning = _sign_reply(heard.reading.signs[0], catalogue)

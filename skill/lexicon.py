@@ -204,6 +204,7 @@ LEAD_INS = (
     "kindly",
     "kindly advise",
     "kindly tell me",
+    "kindly confirm",
     "ngl",
     "eish",
     "ja",

@@ -118,6 +118,15 @@ def test_question_carriers_and_reassurances(heard, phrase, topic):
     assert phrase != "denied" or "numbness" in reply.speech
 
 
+def test_a_resolved_value_that_states_a_sign_still_escalates():
+    # Entity resolution may file "really really painful" under plain pain: the words still say it.
+    said = Heard("SymptomsIntent", {"symptom": SlotHeard("really really painful", "LOCAL_PAIN")})
+    reply, _ = reply_to(said, _after("symptoms"), BOOK)
+    assert reply.topic == "red_flag.lump_changes"
+    plain = Heard("SymptomsIntent", {"symptom": SlotHeard("sore", "LOCAL_PAIN")})
+    assert reply_to(plain, _after("symptoms"), BOOK)[0].topic == "symptom.local_pain"
+
+
 def test_a_sign_said_earlier_still_stands_when_another_is_denied():
     state = _after("relief")
     numb = Heard("DescribeIntent", {"description": SlotHeard("my left foot keeps going numb")})
