@@ -505,6 +505,8 @@ PHRASES = {
     "improving": "Good to hear it's easing. If it stops getting better, grows or keeps hurting, please see a "
     "doctor or physical therapist.",
     "how_long": "{text}",
+    # Asked how long for heat, ice, water or form: the article gives no time, so none is made up.
+    "no_set_time": "There's no set time for that.",
     "thanks": "You're welcome. I'm here whenever your back needs it.",
     "start_over": "Okay, from the top. I can explain a lower back lump after exercise, how to ease it, and when "
     "to see a doctor.",

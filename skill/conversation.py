@@ -51,6 +51,9 @@ FALLBACK_INTENT = "AMAZON.FallbackIntent"
 SERIOUS_VALUE = "SERIOUS"  # a WarningSignType value outside the article: a serious symptom
 WARNING_SIGN_TYPE = "WarningSignType"
 WARNING_SIGN_SLOT = INTENT_ROUTES["RedFlagIntent"].slot  # the same slot on NegativeStatementIntent
+METHOD_TYPE = INTENT_ROUTES["ReliefIntent"].slot_type or ""
+METHOD_SLOT = INTENT_ROUTES["ReliefIntent"].slot or ""  # the same slot on HowLongIntent
+METHOD_GROUP = "method."  # topic ids "method.<id>": a way of relief the article lists
 SYMPTOM_GROUP = "symptom."  # topic ids "symptom.<id>": a symptom the article lists
 # What the carrier phrases of an intent say, read back with the slot's words: the carriers of
 # NegativeStatementIntent are negations, "no {description}", "nothing {description}" or "not
@@ -63,6 +66,8 @@ CARRIER_MEANING = {
     "InabilityIntent": ("can not",),
     "WhatQuestionIntent": ("what",),
     "HowQuestionIntent": ("how",),
+    "WhyQuestionIntent": ("why",),
+    "HurtsIntent": ("hurts",),
 }
 
 
@@ -414,12 +419,22 @@ def _why(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State
 
 
 def _how_long(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:
-    """ "How long?" after an answer: the time that answer is about."""
+    """ "How long?": the time for the method named ("how long do I hold a stretch"), else for the last answer."""
+    method = heard.slots.get(METHOD_SLOT)
+    named = SLOT_VALUE_TOPICS[METHOD_TYPE].get(method.value_id or "") if method else None
     current = state.current or ""
-    group = current.partition(".")[0]
-    key = current.removesuffix(MORE_SUFFIX)
-    text = catalogue.how_long.get(key) or catalogue.how_long.get(group) or catalogue.how_long[None]
-    offer = catalogue.topics[current].offer if current in catalogue.topics else None
+    key = named or current.removesuffix(MORE_SUFFIX)
+    switched = named is not None and named != current
+    if key.startswith(METHOD_GROUP) and key not in catalogue.how_long:  # a method the article gives no time for
+        if switched:
+            return _answer(topic_reply(catalogue, key, catalogue.phrases["no_set_time"]), state)
+        offer = catalogue.topics[key].offer
+        return _answer(phrase_reply(catalogue, "no_set_time", offer=offer), state)
+    text = catalogue.how_long.get(key) or catalogue.how_long.get(key.partition(".")[0]) or catalogue.how_long[None]
+    if switched:  # a method other than the last answer: offer that method's answer
+        offer = named
+    else:
+        offer = catalogue.topics[current].offer if current in catalogue.topics else None
     return _answer(phrase_reply(catalogue, "how_long", offer=offer, fill={"text": text}), state)
 
 
@@ -459,6 +474,8 @@ MOVES: dict[str, Move] = {
     "WhatQuestionIntent": _describe,
     "StillIntent": _describe,
     "HowQuestionIntent": _describe,
+    "WhyQuestionIntent": _describe,
+    "HurtsIntent": _describe,
     "NegativeStatementIntent": _negative_statement,
     "ImprovingIntent": _improving,
     "LegsFineIntent": _legs_fine,

@@ -304,6 +304,9 @@ NERVE_SENSATIONS = (
 )
 
 # Said with no leg at all, these still mean numbness or tingling.
+# Felt in a leg, in words the grammar's "<sensation> in my <leg>" samples would not use well.
+CRAWLING = ("ants", "crawling", "creepy crawly")
+
 NERVE_WORDS_ALONE = (
     "numb",
     "numbness",
@@ -331,6 +334,9 @@ CANT_FEEL = (
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
 LEG_WEAKNESS = (
+    "not strong",
+    "wobbly",
+    "like jelly",
     "weak",
     "weakness",
     "gives way",
@@ -389,7 +395,6 @@ LEG_WEAKNESS = (
     "slaps down",
     "flops",
     "flops down",
-    "floppy",
     "slaps",
     "foot drop",
     "drop foot",
@@ -398,6 +403,12 @@ LEG_WEAKNESS = (
 # -- how bad it is -----------------------------------------------------------
 
 SEVERE_WORDS = (
+    "hurts too much",
+    "too much pain",
+    "pain is too much",
+    "too much to bear",
+    "pure torture",
+    "torture",
     "severe",
     "unbearable",
     "excruciating",
@@ -444,7 +455,6 @@ SEVERE_WORDS = (
     "so much pain",
     "in tears",
     "lying on the floor",
-    "too much pain",
     "is impossible",
     "kept me up",
     "kept me awake",
@@ -544,6 +554,10 @@ DAILY_ACTIVITIES = (
 )
 
 STOPPERS = (
+    "too much to",
+    "too much to even",
+    "no gree me",
+    "no let me",
     "can't",
     "cannot",
     "can not",
@@ -675,7 +689,6 @@ CHANGES_ALONE = (
     "firmer",
     "puffier",
     "puffy",
-    "rock hard",
     "gone hard",
     "grow",
     "not shrinking",
@@ -718,7 +731,6 @@ PERSISTENCE = (
     "still there",
     "won't go away",
     "will not go away",
-    "won't go away",
     "won't go down",
     "won't go anywhere",
     "not going away",
@@ -732,19 +744,16 @@ PERSISTENCE = (
     "doesn't go away",
     "never goes away",
     "keeps coming back",
-    "keeps coming back",
     "persistent",
     "won't budge",
     "not budging",
     "never goes",
     "not going down",
     "isn't going down",
-    "hasn't gone down",
     "still sitting there",
     "won't shift",
     "hasn't shifted",
     "still the same size",
-    "won't go away",
     "hang around",
     "hanging around",
     "not going anywhere",
@@ -755,7 +764,6 @@ PERSISTENCE = (
     "present since",
     "more than a month",
     "more than one month",
-    "not going away",
 )
 
 DURATIONS = (
@@ -777,6 +785,32 @@ DURATIONS = (
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
 NO_RELIEF = (
+    "none worked",
+    "none helped",
+    "none of it worked",
+    "tried the lot",
+    "tried it all",
+    "tried all sorts",
+    "still as sore",
+    "still as bad",
+    "still as painful",
+    "as sore as before",
+    "as bad as before",
+    "as sore as ever",
+    "as bad as ever",
+    "back just as bad",
+    "no matter what i do",
+    "not changed a thing",
+    "has not changed anything",
+    "zero difference",
+    "zero change",
+    "zero improvement",
+    "still not better",
+    "still no better",
+    "not any better",
+    "not much better",
+    "not feeling better",
+    "not feeling any better",
     "tried everything",
     "nothing helps",
     "nothing works",
@@ -821,10 +855,8 @@ NO_RELIEF = (
     "no change",
     "still the same",
     "exactly the same",
-    "not any better",
     "isn't any better",
     "makes no difference",
-    "any difference",
     "and then nothing",
     "not shifting",
     "got nowhere",
@@ -843,7 +875,6 @@ NO_RELIEF = (
     "nothing has worked",
     "not touching it",
     "still nothing",
-    "zero improvement",
     "no improvement",
     "hasn't budged",
     "not budged",
@@ -867,7 +898,6 @@ NO_RELIEF = (
     "doesn't seem to help",
     "don't seem to help",
     "nothing seems to",
-    "still as bad",
     "won't shift",
     "useless",
     "waste of time",
@@ -881,6 +911,23 @@ NO_RELIEF = (
 # -- what else it might be ---------------------------------------------------
 
 OTHER_GROWTHS = (
+    "the big c",
+    "something bad",
+    "ball of fat",
+    "back mouse",
+    "back mice",
+    "disc sticking out",
+    "bulging disc",
+    "is that still a knot",
+    "is it still a knot",
+    "is this still a knot",
+    "not a muscle thing",
+    "not a muscular thing",
+    "not muscle related",
+    "something nasty",
+    "the bad kind",
+    "swollen gland",
+    "sebaceous cyst",
     "different from any knot",
     "different to any knot",
     "unlike any knot",
@@ -894,8 +941,6 @@ OTHER_GROWTHS = (
     "growth",
     "cancer",
     "sarcoma",
-    "the big c",
-    "back mice",
     "lump of fat",
     "bone spur",
     "sac of fluid",
@@ -926,10 +971,8 @@ OTHER_GROWTHS = (
     "something serious",
     "something sinister",
     "not a knot",
-    "not a muscle knot",
     "malignant",
     "sinister",
-    "cancer",
     "infection",
     "pus",
     "pimple",
@@ -961,6 +1004,33 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "not been able to pee",
+    "not able to pee",
+    "not been able to wee",
+    "not able to wee",
+    "shivery",
+    "shivering",
+    "the chills",
+    "chills",
+    "hot and cold",
+    "pee properly",
+    "able to pee",
+    "can not pee",
+    "wee properly",
+    "able to wee",
+    "privates numb",
+    "numb privates",
+    "get up off the floor",
+    "get off the floor",
+    "temperature is been",
+    "temperature has been",
+    "temperature is high",
+    "can not move my legs",
+    "can not move either leg",
+    "can not move both legs",
+    "my temperature is",
+    "temperature of",
+    "running a temperature",
     "my privates",
     "private parts",
     "genitals",
@@ -973,7 +1043,6 @@ SERIOUS_SYMPTOMS = (
     "fever",
     "a temperature",
     "high temperature",
-    "chills",
     "bladder",
     "bowel",
     "bowels",
@@ -1022,11 +1091,8 @@ SERIOUS_SYMPTOMS = (
     "feverish",
     "sweating through",
     "fell off",
-    "slipped on",
-    "slipped and",
     "hit my back",
     "hit my lower back",
-    "landed on my back",
     "catch my breath",
     "tightness in my chest",
     "chest",
@@ -1035,14 +1101,12 @@ SERIOUS_SYMPTOMS = (
     "when i wipe",
     "drenched in sweat",
     "peeing myself",
-    "wetting myself",
     "fell flat",
     "fell on my back",
     "fell onto my back",
     "fell right on my back",
     "tackled",
     "hit by a car",
-    "shivery",
     "without trying",
     "numb between my legs",
     "inner thighs",
@@ -1068,7 +1132,6 @@ SERIOUS_SYMPTOMS = (
     "can't feel my bum cheeks",
     "numb around my privates",
     "numb down there",
-    "my privates",
     "wet the bed",
     "wetting the bed",
     "wet my pants",
@@ -1121,6 +1184,7 @@ CLAUSE_BREAKS = (
 
 # Said of a leg or of what a person can do, these deny a warning sign ("my legs feel fine").
 FINE = (
+    "grand",
     "fine",
     "normal",
     "okay",
@@ -1135,6 +1199,20 @@ FINE = (
 
 # "Could it be a ...?" about one of these is not a suspicion of another growth.
 NOT_A_GROWTH = (
+    "while",
+    "bit",
+    "good",
+    "little",
+    "long",
+    "few",
+    "lot",
+    "silly",
+    "stupid",
+    "daft",
+    "saying",
+    "expression",
+    "figure of speech",
+    "metaphor",
     "knot",
     "muscle knot",
     "trigger point",
@@ -1186,6 +1264,26 @@ DOUBTS = (
 
 # Other parts of the body and other illnesses: a description about these alone is not about a back knot.
 OTHER_COMPLAINTS = (
+    "forearm",
+    "acid reflux",
+    "reflux",
+    "heartburn",
+    "indigestion",
+    "hayfever",
+    "sneezing",
+    "eye",
+    "eyes",
+    "eyelid",
+    "stye",
+    "cholesterol",
+    "blood pressure",
+    "blood sugar",
+    "snoring",
+    "snores",
+    "dizzy",
+    "dizziness",
+    "lightheaded",
+    "light headed",
     "headache",
     "head",
     "neck",
@@ -1204,7 +1302,6 @@ OTHER_COMPLAINTS = (
     "teeth",
     "stomach",
     "throat",
-    "eye",
     "ear",
     "breast",
     "rash",
@@ -1217,7 +1314,6 @@ OTHER_COMPLAINTS = (
     "pregnant",
     "pregnancy",
     "period",
-    "blood pressure",
     "diabetes",
     "insomnia",
     "cold sore",
@@ -1242,7 +1338,6 @@ OTHER_COMPLAINTS = (
     "blister",
     "bee sting",
     "wasp sting",
-    "heartburn",
     "chickenpox",
     "shin splints",
     "sprained",
@@ -1257,11 +1352,28 @@ OTHER_COMPLAINTS = (
 )
 
 # Animals: a lump or limp of a pet's is not this skill's, wherever on the pet it is.
+# Requests to the speaker itself ("play some rain sounds"): whatever else is said with them, not about a knot.
+SPEAKER_REQUESTS = (
+    "play some",
+    "play me",
+    "set a timer",
+    "set an alarm",
+    "turn on the",
+    "turn off the",
+    "shopping list",
+    "what channel",
+    "the weather",
+    "recipe",
+    "recipes",
+)
+
 ANIMALS = ("dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "horse")
 
 # Joints of the leg: as the subject of a sentence with no word of the back or the lump, another
 # complaint ("my knee is swollen from netball").  Their numbness or weakness is still a sign.
 JOINTS = (
+    "finger",
+    "thumb",
     "knee",
     "knees",
     "ankle",
@@ -1348,6 +1460,11 @@ STORY_WORDS = (
 
 # A muscle imbalance, described: "my glutes are weak", "one side is stronger than the other".
 IMBALANCE_DESCRIBED = (
+    "one side being weaker",
+    "one side weaker",
+    "one side is weaker",
+    "one side stronger",
+    "one side is stronger",
     "tight hips",
     "hips are tight",
     "tight hip flexors",
@@ -1405,9 +1522,94 @@ IMBALANCE = (
 # (topic id, words), most specific first: the first topic any word names wins.
 # A word matches with a plain ending added ("stretch" finds "stretches").
 TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # An imbalance described ("weak glutes"), ahead of who said so ("my coach says").
+    ("cause.muscle_imbalance", IMBALANCE_DESCRIBED),
+    # Too much, said as what happened, ahead of the activity named with it.
+    (
+        "cause.overuse",
+        (
+            "hammering",
+            "overdid it",
+            "overdoing it",
+            "overdone it",
+            "lifting all day",
+        ),
+    ),
+    # A knot named by its proper name, ahead of who named it ("my physio says it's a trigger point").
+    (
+        "knot",
+        (
+            "trigger point",
+            "myofascial",
+        ),
+    ),
+    # Asking what brings knots on, ahead of how a knot forms.
+    (
+        "causes",
+        (
+            "what makes that happen",
+            "what makes it happen",
+            "brings them on",
+            "brings it on",
+            "brings these on",
+            "what makes these knots",
+            "what makes knots",
+            "what makes them form",
+        ),
+    ),
+    # Asking for relief in words no other topic uses, ahead of the pain words said with them.
+    (
+        "relief",
+        (
+            "can do at home for this",
+            "can do at home for it",
+            "settle down",
+            "remedy",
+            "remedies",
+            "what helps",
+            "make it stop hurting",
+        ),
+    ),
+    # A cause said as what happened, ahead of the method its words name ("skipped stretching").
+    (
+        "cause.no_warm_up",
+        (
+            "never stretch",
+            "never really stretch",
+            "go straight in",
+            "just go straight",
+            "straight in",
+            "skipped stretching",
+            "skipped my stretches",
+            "not stretching before",
+            "no stretching",
+            "did not stretch",
+            "skipped the warm up",
+            "skipped my warm up",
+            "did not warm up",
+            "no warm up",
+            "jumped straight into",
+            "jumped right into",
+            "went straight into",
+        ),
+    ),
     (
         "doctor",
         (
+            "are they going to do",
+            "they actually going to do",
+            "what will they do",
+            "send me for",
+            "a scan",
+            "treatment would they",
+            "would they give",
+            "at the clinic",
+            "can the doctor",
+            "will the doctor",
+            "could the doctor",
+            "would the physio",
+            "will the physio",
+            "can the physio",
             "scan it",
             "an x ray",
             "an mri",
@@ -1480,6 +1682,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "prevention",
         (
+            "stop getting them",
+            "stop getting these",
+            "stop getting knots",
+            "doing differently",
+            "do differently",
+            "again next week",
             "not come back",
             "never comes back",
             "make sure it does not",
@@ -1520,6 +1728,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.heat_or_ice",
         (
+            "bag of peas",
             "warm or cold",
             "cold or warm",
             "frozen peas",
@@ -1543,6 +1752,14 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.dehydration",
         (
+            "forgot my bottle",
+            "drop of water",
+            "not have a drop",
+            "forgot my water",
+            "parched",
+            "thirsty",
+            "had nothing to drink",
+            "no water",
             "barely drank",
             "hardly drank",
             "didn't drink",
@@ -1574,6 +1791,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.poor_form",
         (
+            "back all bent",
+            "my back bent",
             "form was",
             "technique was",
             "bad form",
@@ -1593,11 +1812,31 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # How a knot forms, asked with the verb "form", before "form" the technique.
     (
         "knot",
-        ("knots form", "knot form", "knot even form", "does it form", "do they form", "form inside", "physically"),
+        (
+            "fibres sticking",
+            "fibers sticking",
+            "sticking together",
+            "knots form",
+            "knot form",
+            "knot even form",
+            "does it form",
+            "do they form",
+            "form inside",
+            "physically",
+        ),
     ),
     (
         "method.form",
         (
+            "doing it right",
+            "doing it properly",
+            "doing it correctly",
+            "squat properly",
+            "how to squat",
+            "how should i squat",
+            "should i be squatting",
+            "how should i lift",
+            "should i be lifting",
             "watch me lift",
             "proper form",
             "right way to",
@@ -1614,6 +1853,14 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "stop running",
+            "stop training",
+            "stop lifting",
+            "stop exercising",
+            "have to stop",
+            "can i still",
+            "go for walks",
+            "go for a walk",
             "days off",
             "day off",
             "give it a miss",
@@ -1641,7 +1888,6 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "train with it",
         ),
     ),
-    ("cause.muscle_imbalance", IMBALANCE_DESCRIBED),
     # Said of the back itself, these outrank a story about the lump ("my back is so stiff since the
     # lump showed up"); "tight" and "sore" may only describe the lump, and come later.
     (
@@ -1732,30 +1978,24 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptom.stiffness",
         (
+            "move my back properly",
+            "not move my back",
             "reach my toes",
             "touch my toes",
-            "stiff",
-            "stiffness",
-            "stiffened",
             "tight",
             "tightness",
-            "rigid",
             "flexibility",
             "flexible",
             "inflexible",
-            "locked up",
             "locked",
-            "seized",
             "seizing",
             "will not bend",
             "does not bend",
             "not bend",
             "hard to bend",
             "want to move",
-            "range of motion",
             "range of movement",
             "movement is limited",
-            "limited movement",
             "rusty",
             "like a robot",
             "creaky",
@@ -1766,6 +2006,10 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptom.local_pain",
         (
+            "hurt",
+            "right where the",
+            "right at the knot",
+            "right at the lump",
             "right at the spot",
             "in that one spot",
             "at the spot",
@@ -1794,6 +2038,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptoms",
         (
+            "does it do to you",
+            "expect to notice",
+            "should i expect",
             "symptom",
             "feel like",
             "signs",
@@ -1814,8 +2061,6 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "going on in the muscle",
             "happening in the muscle",
             "muscle knot",
-            "trigger point",
-            "myofascial",
             "what is a knot",
             "what are knots",
             "a knot just",
@@ -1830,12 +2075,16 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "knot in the muscle",
             "muscle fibres",
             "muscle fibers",
-            "physically",
         ),
     ),
     (
         "relief",
         (
+            "make it stop",
+            "stop hurting",
+            "let go",
+            "do about it",
+            "helps with",
             "sort this out",
             "sort this",
             "sorted",
@@ -1868,10 +2117,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "brought this on",
             "brought it on",
-            "brings these on",
-            "brings it on",
             "bring these on",
-            "brings them on",
             "would i get",
             "do i get",
             "did i get",
@@ -1964,7 +2210,7 @@ PRESSING = (
     "thumb",
     "strap",
 )
-FLINCHING = ("wince", "winces", "jump", "hit the roof", "bruised", "tender")
+FLINCHING = ("jumped", "screamed", "sensitive", "wince", "winces", "jump", "hit the roof", "bruised", "tender")
 
 # Conversation asked for in a person's own words (intent name, words), read when no sign or topic is.
 CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -1977,10 +2223,20 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("AMAZON.MoreIntent", ("tell me more", "more about that", "expand on", "more detail")),
     ("AMAZON.StartOverIntent", ("start over", "start again", "from the top", "restart", "from scratch")),
     ("AMAZON.PreviousIntent", ("go back", "previous one", "the one before")),
+    ("AMAZON.StopIntent", ("bye", "goodbye", "bye bye", "that is all i need")),
 )
 
 # Said with a cause's words, these ask whether it caused the knot ("could that be why").
 CAUSAL = (
+    "do this",
+    "did this",
+    "done this",
+    "cause a knot",
+    "cause knots",
+    "cause a lump",
+    "give you these",
+    "give you those",
+    "give me these",
     "give you a knot",
     "give you knots",
     "give me a knot",
@@ -2065,6 +2321,11 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.dehydration",
         (
+            "parched",
+            "thirsty",
+            "forgot my water",
+            "water bottle",
+            "had nothing to drink",
             "sweated",
             "sweating",
             "boiling hot",
@@ -2077,7 +2338,26 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "fluids",
         ),
     ),
-    ("cause.no_warm_up", ("straight into", "warm up", "warmup", "warming up", "cool down", "cooldown", "cooling down")),
+    (
+        "cause.no_warm_up",
+        (
+            "skipped stretching",
+            "skipped my stretches",
+            "not stretching before",
+            "did not stretch",
+            "no stretching",
+            "jumped right into",
+            "jumped straight into",
+            "went straight into",
+            "straight into",
+            "warm up",
+            "warmup",
+            "warming up",
+            "cool down",
+            "cooldown",
+            "cooling down",
+        ),
+    ),
     (
         "cause.stress",
         (
@@ -2112,6 +2392,14 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.poor_form",
         (
+            "round my back",
+            "rounding my back",
+            "doing it wrong",
+            "exercises wrong",
+            "exercising wrong",
+            "the wrong way",
+            "poor posture",
+            "poor technique",
             "arching",
             "arched",
             "hunched",
@@ -2127,6 +2415,14 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.overuse",
         (
+            "all the lifting",
+            "all that lifting",
+            "lifting heavy",
+            "heavy lifting",
+            "all week",
+            "shovelling",
+            "shoveling",
+            "most days",
             "hundred",
             "kettlebell",
             "swings",
@@ -2147,8 +2443,6 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "too heavy",
             "too many",
             "every day",
-            "every single day",
-            "days a week",
             "repetitive",
             "overuse",
             "deadlift",
@@ -2163,6 +2457,11 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Said of the lump, these deny that it has lasted or that self-care has failed: it is new.
 NEW_LUMP = (
+    "couple of days only",
+    "only a couple of days",
+    "not weeks",
+    "not had it long",
+    "not had it very long",
     "only just noticed",
     "just noticed it",
     "only noticed it",
@@ -2271,7 +2570,18 @@ EASING = (
 
 # What a leg or foot does that, said with "not", is weakness or lost feeling ("can't feel my toes"
 # is CANT_FEEL's): "won't move my foot", "my leg won't hold me".
-LEG_JOBS = ("feel", "move", "lift", "wiggle", "put weight on", "put any weight on", "stand on")
+LEG_JOBS = (
+    "push off",
+    "point",
+    "flex",
+    "feel",
+    "move",
+    "lift",
+    "wiggle",
+    "put weight on",
+    "put any weight on",
+    "stand on",
+)
 LEG_HOLDS = ("hold me", "hold me up", "holding me up", "hold my weight", "take my weight", "support me", "bear weight")
 
 # Said of daily life, these deny severe pain ("i'm sleeping fine").
@@ -2319,6 +2629,10 @@ COPING = (
 
 # A denial of every warning sign at once ("none of those").
 NONE_OF_THOSE = (
+    "none of the scary stuff",
+    "nothing scary",
+    "none of the bad stuff",
+    "none of the serious stuff",
     "none of those",
     "none of that",
     "none of them",
@@ -2334,16 +2648,39 @@ NONE_OF_THOSE = (
 )
 
 # Said of the lump, these describe it as hard or fixed: a change to have checked.
+# A lump that changes, in words the reader knows but the grammar's "it's <change>" samples cannot
+# use: told by a count ("there's two of them now"), or in plain words ("becoming more big").
+CHANGES_TOLD = (
+    "two of them now",
+    "three of them now",
+    "a second lump",
+    "a second one",
+    "more lumps",
+    "more big",
+    "becoming big",
+    "becoming bigger",
+    "getting big",
+    "day by day",
+    "lumpier",
+    "proper hard",
+)
+
 HARD_LUMP = (
+    "more than tender",
+    "screamed",
+    "nearly screamed",
+    "made me scream",
+    "makes me scream",
+    "way more painful",
+    "much more painful",
+    "more painful than",
     "hard as a stone",
     "hard as stone",
     "hard as a rock",
     "not squishy",
     "rock solid",
     "rock hard",
-    "hard as a rock",
     "solid as a rock",
-    "hard as stone",
     "doesn't move",
     "does not move",
     "gone purple",
@@ -2406,7 +2743,29 @@ FEELING_LOST = (
 )
 
 # What pain stops, beyond the grammar's daily activities (read only by skill/reading.py).
-DAILY_MORE = ("get in and out", "go to school", "go to uni", "go to college", "tie my laces", "tie my shoelaces")
+DAILY_MORE = (
+    "go to church",
+    "go to mass",
+    "go to the mosque",
+    "go to the shops",
+    "go shopping",
+    "get out of the car",
+    "get out of my car",
+    "get in the car",
+    "get off the sofa",
+    "get off the couch",
+    "do my rounds",
+    "do my shift",
+    "do my shifts",
+    "do my chores",
+    "do my housework",
+    "get in and out",
+    "go to school",
+    "go to uni",
+    "go to college",
+    "tie my laces",
+    "tie my shoelaces",
+)
 
 # Self-care that is working: no relief denied ("the foam roller has helped loads").
 IMPROVING = (

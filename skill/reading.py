@@ -86,6 +86,7 @@ def _any(words: tuple[str, ...] | list[str]) -> str:
 
 
 _LEG = _any(lexicon.LEG_PARTS)
+_FELT = _any((*lexicon.NERVE_SENSATIONS, *lexicon.CRAWLING))  # what a nerve sign feels like in a leg
 _THING = _any((*lexicon.THINGS, "it", "this", "that", "thing"))
 _NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|two|three|four|five|six|seven|eight|nine|ten)"
 _DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
@@ -101,6 +102,10 @@ _DAILY = (
 # "really bad", "excruciating": how strong pain is, which says nothing of where it is.
 _INTENSITY = rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"
 
+_TRAVEL = (
+    r"(?:goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
+    r"|wanders|wandering)"
+)
 # "not going down my leg" is about where pain goes, not a lump that persists.
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
@@ -109,12 +114,19 @@ _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (SERIOUS, rf"(?P<sign>{_any(lexicon.SERIOUS_SYMPTOMS)})"),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.CANT_FEEL)}){_GAP}{_LEG}"),
-    (NERVE_SIGNS, rf"{_LEG}{_GAP}(?:fall\w*\s+)?(?P<sign>{_any(lexicon.NERVE_SENSATIONS)})"),
-    (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_SENSATIONS)}){_GAP}{_LEG}"),
+    (NERVE_SIGNS, rf"{_LEG}{_GAP}(?:fall\w*\s+)?(?P<sign>{_FELT})"),
+    (NERVE_SIGNS, rf"(?P<sign>{_FELT}){_GAP}{_LEG}"),
+    # "a burning in my bum cheek that goes right down to my heel": the sensation travels to the leg.
+    (
+        NERVE_SIGNS,
+        rf"(?P<sign>{_any(lexicon.NERVE_SENSATIONS)})(?:\s+\S+){{0,8}}?\s+(?:{_TRAVEL}\s+(?:right\s+|all\s+the\s+way\s+)?"
+        rf"(?:down|into|to|through)|(?:right\s+|all\s+the\s+way\s+)?(?:down|into))(?:\s+\S+){{0,3}}?\s+{_LEG}",
+    ),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_WORDS_ALONE)})"),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.FEELING_LOST)})"),
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?P<sign>{_any(lexicon.LEG_WEAKNESS)})"),
-    (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+compared)(?!\s+than){_GAP}{_LEG}"),
+    # Not "a weak core and strong legs": a muscle named after "weak" is what is weak.
+    (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+(?:compared|than|core|abs|glutes|stomach|hamstrings)\b){_GAP}{_LEG}"),
     (
         NERVE_SIGNS,
         r"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?"
@@ -130,16 +142,23 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?P<sign>(?:is|could|might|may|can)\s+(?:it|this|that)\s+(?:just\s+|maybe\s+|actually\s+)?"
         rf"(?:be\s+)?(?:a|an)\s+(?!{_any(lexicon.NOT_A_GROWTH)}\b)\w+)",
     ),
+    # "my friend said it might be a back mouse"
+    (
+        OTHER_GROWTH,
+        rf"(?P<sign>(?:it|this|that)\s+(?:might|could|may)\s+(?:just\s+|actually\s+)?be\s+(?:a|an)\s+"
+        rf"(?!{_any(lexicon.NOT_A_GROWTH)}\b)\w+)",
+    ),
     (
         OTHER_GROWTH,
         r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon)"
         r"(?:\s+\S+){0,6}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))",
     ),
     # "what else could it be apart from a knot?"
-    (OTHER_GROWTH, r"(?P<sign>else\s+(?:could|might|can|would)\s+(?:it|this|that)\s+(?:possibly\s+)?be)"),
+    (OTHER_GROWTH, r"(?P<sign>(?<=what\s)else\s+(?:could|might|can|would)\s+(?:it|this|that)\s+(?:possibly\s+)?be)"),
     (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_ALONE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.HARD_LUMP)})"),
+    (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_TOLD)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)}){_NOT_SPREADING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
@@ -159,7 +178,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         LUMP_CHANGES,
         r"(?P<sign>since\s+(?:\S+\s+){0,4}?(?:january|february|march|april|may|june|july|august"
         r"|september|october|november|december|christmas|easter|new\s+year|last\s+(?:month|year)"
-        r"|the\s+(?:summer|winter|spring|autumn|fall)))",
+        r"|(?:the\s+)?(?:summer|winter|spring|autumn|fall)))",
     ),
     (LUMP_CHANGES, r"(?P<sign>not\s+going|will\s+not\s+go)(?!\s+to)(?:\s+away)?$"),
     # A negated resolution is a sign: "it hasn't gone away", "it's not shrinking", "nothing has shifted it".
@@ -174,7 +193,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.STOPPERS)})\s+(?:even\s+|really\s+|properly\s+|me\s+)?{_DAILY}"),
     (
         SEVERE_PAIN,
-        r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|off\s+work|bedridden|stuck\s+in\s+bed"
+        r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|(?:keep|kept|keeps)\s+waking\s+(?:me\s+)?up"
+        r"|off\s+work|bedridden|stuck\s+in\s+bed|(?:leave|left)\s+work\s+early|(?:go|went)\s+home\s+early"
+        # "my wife had to put my socks on for me": help with what a person does for themselves
+        r"|(?:had|has|have)\s+to\s+(?:help\s+me\s+(?:get|up|dress|out|in)|put\s+my\s+\w+\s+on|dress\s+me|carry\s+me)"
+        rf"|took\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours)\s+(?:to\s+{_DAILY}|(?:because|cause|cos|with)"
+        r"(?:\s+of)?\s+(?:the\s+)?pain)|missed\s+(?:my\s+|a\s+)?(?:shift|shifts|work|day\s+of\s+work)"
         r"|call(?:ed)?\s+in\s+sick|off\s+sick"
         r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)",
     ),
@@ -192,7 +216,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         NO_RELIEF,
         # "it's not stopping me working" is not self-care failing.
-        r"(?P<sign>(?:not|none\s+of)(?:\s+(?!stopping|stop|keeping|preventing)\S+){0,3}?\s+"
+        # "rest it and not do anything" is advice asked about, not self-care that did nothing.
+        r"(?P<sign>(?:(?<!\band\s)(?<!\bjust\s)(?<!\bto\s)not|none\s+of)(?:\s+(?!stopping|stop|keeping|preventing)\S+){0,3}?\s+"
         r"(?:help|helps|helping|helped|work|works|working"
         r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
         r"|(?:made|make|making)\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))",
@@ -202,6 +227,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:(?:and|but)\s+)?(?:it\s+is\s+)?(?:still\s+|just\s+)?"
         r"(?P<sign>nothing|nope|nada|zilch|no\s+change|the\s+same|no\s+different|no\s+better)",
     ),
+    # "a few weeks of looking after it myself and it's still sore"; "still sore after all the stretches".
+    (
+        NO_RELIEF,
+        rf"{_DURATION}(?:\s+\S+){{0,8}}?\s+(?:and|but)\s+(?:it\s+is\s+)?"
+        r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight|the\s+same))",
+    ),
+    (NO_RELIEF, r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){0,3}?\s+after\s+all\b"),
+    # "I've rested a month and it doesn't feel any different" (but not "any different from when I found it").
+    (NO_RELIEF, r"(?P<sign>not\s+(?:feel|seem|look)\s+any\s+different)(?!\s+(?:from|than|to))"),
+    # "three months of this": how long it has gone on, said alone.
+    (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
     (
         NO_RELIEF,
         rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}",
@@ -235,14 +271,44 @@ _PAIN_SAID = re.compile(rf"\b{_any((*lexicon.PAIN_WORDS, 'agony', 'killing'))}\b
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b{_any(lexicon.GYM_CHEST)}\b"), "gym"),  # "I only train chest and arms"
     # "my posture is terrible": poor form, not pain
-    (re.compile(rf"\b(?P<what>{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?)\s+{_any(lexicon.BAD)}\b"), r"\g<what> poor"),
+    (re.compile(rf"\b{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?\s+{_any(lexicon.BAD)}\b"), "poor form"),
     # "it doesn't feel like anything other than a knot": it feels like one.
     (re.compile(r"\bnot\s+(feel|look|seem|sound)\s+like\s+anything\s+(?:other\s+than|but|except)\b"), r"\1 like"),
-    # "will that make it worse?" asks about a method; it says nothing has got worse.
+    # "will that make it worse?", "could stress be making it worse?" ask about a method or a cause;
+    # they say nothing has got worse.
     (
-        re.compile(r"\b(?:will|would|could|can|does|do|might)\s+(?:\S+\s+){0,2}?make\s+(?:it|things|this)\s+worse\b"),
+        re.compile(
+            r"(?:\b(?:will|would|could|can|does|do|might|be|gonna)\s+|^)(?:\S+\s+){0,3}?(?:make|making)\s+"
+            r"(?:it|things|this|that|the\s+\w+)\s+worse\b"
+        ),
         "harm it",
     ),
+    # "a bit harder to bend" is about moving, not a lump gone hard ("harder to the touch" is one).
+    (re.compile(r"\b(?:a\s+(?:bit|lot|little)\s+|much\s+|way\s+)?harder\s+to\b(?!\s+the\s+touch)"), "difficult to"),
+    # "I did nothing different" is a routine, not self-care that did nothing.
+    (re.compile(r"\bdid\s+nothing\s+(?:different|differently|new|unusual)\b"), "did the usual"),
+    # "bad posture", said before the word: poor form, as above.
+    (re.compile(rf"\b{_any(lexicon.BAD)}\s+{_any(lexicon.TECHNIQUE)}\b"), "poor form"),
+    # "I'm terrible at drinking water" is a habit, not terrible pain.
+    (re.compile(r"\b(?:terrible|awful|rubbish|useless|horrible|dreadful)\s+at\b"), "poor at"),
+    # "massage it or something else" names another way to do it, not another growth.
+    (re.compile(r"\b(?:it|them)\s+or\s+something\s+else\b"), "it or another way"),
+    # "kind of like a bruise" says how it feels; "could it be a bruise" still asks what it is.
+    (re.compile(r"\b(?:kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+a\s+bruise\b"), "bruised"),
+    # "my shirt rubs on it" is touch, not a massage.
+    (re.compile(r"\b(?P<what>shirt|top|clothes|waistband|belt|bra|strap)\s+rubs?\b"), r"\g<what> touches"),
+    # "forget my back, my toddler has a rash": the back is put aside, and what follows is about something else.
+    (re.compile(r"\b(?:forget|enough\s+about|never\s+mind)\s+(?:about\s+)?(?:my|the)\s+back\b"), "anyway"),
+    # "sitting on the sofa doing nothing" is at rest, not a story of what was done.
+    (re.compile(r"\bdoing\s+nothing\b"), "idle"),
+    # A hot water bottle is heat, and training "in the heat" is the weather: neither is a drink or an ice pack.
+    (re.compile(r"\bhot\s+water\s+bottles?\b"), "heating pad"),
+    (re.compile(r"\bin\s+the\s+heat\b"), "in hot weather"),
+    # "turn the heating up" is the house; "hay fever" is an allergy, not a fever.
+    (re.compile(r"\bthe\s+heating\b(?!\s+pad)"), "the thermostat"),
+    (re.compile(r"\bhay\s+fever\b"), "hayfever"),
+    # "my partner snores so loud I can't sleep": sleep lost to a noise, not to pain.
+    (re.compile(r"\b(snor\w*\b(?:\s+\S+){0,5}?\s+)can\s+not\s+sleep\b"), r"\1lose sleep"),
 )
 
 _FINE = _any(lexicon.FINE)
@@ -250,7 +316,7 @@ _FINE = _any(lexicon.FINE)
 _DENIALS = tuple(
     (sign, re.compile(rf"\b{pattern}\b"))
     for sign, pattern in (
-        (NERVE_SIGNS, rf"{_LEG}{_GAP}{_FINE}"),
+        (NERVE_SIGNS, rf"{_LEG}{_GAP}(?<!not\s){_FINE}"),  # not "my leg is just not strong"
         (SEVERE_PAIN, rf"can\s+(?:still\s+)?{_DAILY}(?:\s+\S+){{0,6}}?\s+(?:{_FINE}|no\s+problem)"),
         (
             LUMP_CHANGES,
@@ -262,6 +328,15 @@ _DENIALS = tuple(
         # "feeling's all normal", "no burning feeling": sensation said to be as it should be, or absent.
         (NERVE_SIGNS, rf"(?:feeling|sensation)s?\s+(?:is|are|feels?)\s+(?:all\s+)?{_FINE}"),
         (NERVE_SIGNS, rf"(?:no|not|nothing|never)\s+(?:\S+\s+)?{_any(lexicon.NERVE_SENSATIONS)}"),
+        # "it stays in one spot": pain said not to travel.
+        (NERVE_SIGNS, r"stays\s+in\s+(?:one|the\s+same|that)\s+(?:spot|place)"),
+        # "no leg problems", "it doesn't go down my leg": the legs said to be clear.
+        (NERVE_SIGNS, rf"(?:no|not|nothing|never)\s+(?:\S+\s+)?{_LEG}\s+(?:problems?|issues?|trouble|symptoms?)"),
+        (
+            NERVE_SIGNS,
+            r"not\s+(?:\S+\s+)?(?:go|goes|going|spread\w*|travel\w*|shoot\w*|radiat\w*)\s+(?:down|into|to)\s+"
+            rf"(?:my\s+|the\s+|either\s+|both\s+)?{_LEG}",
+        ),
         (SEVERE_PAIN, _any(lexicon.MILD)),
         (SEVERE_PAIN, _any(lexicon.COPING)),
         (LUMP_CHANGES, _any(lexicon.UNCHANGED_LUMP)),
@@ -273,7 +348,8 @@ _DENIALS = tuple(
             ANY_SIGN,
             rf"{_any(lexicon.NONE_OF_THOSE)}"
             r"|^no\s+(?:of\s+)?(?:that|those|them|these)"
-            r"(?:\s+(?:things|stuff|signs|either|at\s+all|thankfully|luckily|thank\s+god|applies|apply|to\s+me|really))*$",
+            r"(?:\s+(?:things|stuff|signs|either|at\s+all|thankfully|luckily|thank\s+god|applies|apply|to\s+me|really"
+            r"|i\s+am\s+(?:fine|okay|ok|good|alright)))*$",
         ),
     )
 )
@@ -283,7 +359,7 @@ _NEAR_NEGATORS = frozenset({"no", "not", "never", "without", "none", "nor", "zer
 _NEGATOR = re.compile(rf"\b{_any(lexicon.NEGATORS)}\b")
 _BREAK = re.compile(rf"\b{_any(lexicon.CLAUSE_BREAKS)}\b")
 _DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")
-_OTHER = re.compile(rf"\b{_any(lexicon.OTHER_COMPLAINTS)}s?\b")
+_OTHER = re.compile(rf"\b{_any((*lexicon.OTHER_COMPLAINTS, *lexicon.SPEAKER_REQUESTS))}s?\b")
 _BACK_WORDS = ("back", "spine", "hip", "hips")
 _ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s){_any((*_BACK_WORDS, *lexicon.LEG_PARTS))}\b")
 _JOINT_SUBJECT = re.compile(rf"^(?:my\s+|the\s+)?(?:left\s+|right\s+)?{_any(lexicon.JOINTS)}\b")
@@ -296,6 +372,7 @@ _LUMP_ELSEWHERE = re.compile(
     rf"|\b{_any(lexicon.ANIMALS)}\s+(?:is|has|was|had|got|keeps|seems|back|leg|side)\b"
 )
 _CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
+_WHY = re.compile(r"(?:why|how\s+come)\b")  # asked of a cause's words, "why" asks how that cause works
 _CAUSE_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
 )
@@ -306,6 +383,7 @@ _ANSWER_WORDS = frozenset({"no", "nope", "nah"})
 _NEW_SUBJECT = frozenset(
     "my i it the but actually wait well that this there now and also not".split()
 )  # "no, my foot is numb" answers a question first; so does "no, not getting any better"
+_SUBJECTS = frozenset("i my it we he she".split())
 _NEAR_WINDOW = 4
 _SERIOUS_NEGATION_REACH = 3  # "i don't have a fever": a serious symptom is denied only this close
 _CLEAN = re.compile(r"[^a-z0-9' ]+")
@@ -366,6 +444,8 @@ def read(text: str) -> Reading:
         if SEVERE_PAIN in signs and not any(limit.search(said) for limit in _LIMITS):
             signs.remove(SEVERE_PAIN)  # "a really bad headache": intense, but of something else
     denied = [sign for sign in denied if sign not in signs]
+    if denied and _cause_asked(said):
+        denied = []  # "I'm not sleeping well, could stress be it?": the question is the point
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
     request = None if signs else _request(said)
@@ -385,6 +465,8 @@ def _negated(said: str, start: int, near_only: bool = False) -> bool:
     ``near_only``, within the three words before it)."""
     before = said[:start]
     if near_only:
+        if said[start:].split()[:1] in ([w] for w in _SUBJECTS):
+            return False  # "I wasn't exercising, I fell off a ladder": the sign starts a clause of its own
         near = before.split()[-_SERIOUS_NEGATION_REACH - 1 :]
         # "can not feel anything when i wipe" states an inability, a symptom; it denies nothing.
         return any(
@@ -421,10 +503,6 @@ _PAIN = _any(lexicon.PAIN_WORDS)
 _SPREAD = _any((*lexicon.SPREAD_PLACES, *lexicon.LEG_PARTS))
 _PRESS = _any(lexicon.PRESSING)
 _FLINCH = _any((*lexicon.PAIN_WORDS, *lexicon.FLINCHING))
-_TRAVEL = (
-    r"(?:goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
-    r"|wanders|wandering)"
-)
 _TOWARD = r"(?:down|into|to|in|through|round|around|across)"
 _SYMPTOM_PATTERNS = (
     # Pain that goes somewhere ("aches down into my leg"), or a place that hurts ("my backside hurts");
@@ -439,6 +517,11 @@ _SYMPTOM_PATTERNS = (
 )
 _STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
 _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
+# What a story finds: a lump by any name, or "this tender thing on my back".
+_FOUND = re.compile(
+    rf"\b(?:{_any(lexicon.THINGS)}s?|thing\s+(?:on|in|near|at)\s+(?:my|the)|(?:hard|sore|tender|lumpy|swollen)\s+bit"
+    r"|sticking\s+out)\b"
+)
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
 # The activity a story is set in: "when i was stretching", "water aerobics", "after yoga".
 _ACTIVITY = re.compile(
@@ -465,15 +548,30 @@ def _request(said: str) -> str | None:
 
 
 def _cause_asked(said: str) -> str | None:
-    """The cause asked about ("could stress be it?"), if the words ask about a cause."""
-    if _CAUSAL.search(said):
+    """The cause asked about ("could stress be it?", "why does warming up matter?"), if the words ask about one."""
+    if _CAUSAL.search(said) or _WHY.match(said):
         for topic, pattern in _CAUSE_PATTERNS:
             if pattern.search(said):
                 return topic
     return None
 
 
+# "my form's rubbish, how do I fix it?": a cause owned up to, and its remedy asked for.
+_REMEDY_FOR = {"cause.poor_form": "method.form", "cause.dehydration": "method.hydration"}
+_FIX_ASKED = re.compile(
+    r"\b(?:how|what)\s+(?:do|can|should|would)\s+i\s+(?:do\s+to\s+)?(?:\S+\s+){0,1}?"
+    r"(?:fix|sort|improve|correct|change|work\s+on)\b"
+)
+
+
 def _topic(said: str) -> str | None:
+    topic = _topic_named(said)
+    if topic in _REMEDY_FOR and _FIX_ASKED.search(said):
+        return _REMEDY_FOR[topic]
+    return topic
+
+
+def _topic_named(said: str) -> str | None:
     if not said:
         return None
     cause = _cause_asked(said)
@@ -482,7 +580,7 @@ def _topic(said: str) -> str | None:
     for topic, pattern in _SYMPTOM_PATTERNS:  # "it aches down into my leg", "it hurts when I press it"
         if pattern.search(said):
             return topic
-    story = bool(_LUMP.search(said) and _STORY.search(said))
+    story = bool(_FOUND.search(said) and _STORY.search(said))
     if story:  # "after yoga I found a bump": the activity sets the scene; the lump is the question
         said = _ACTIVITY.sub(" ", said)
     *specific, (last_topic, mentions_the_lump) = _TOPIC_PATTERNS

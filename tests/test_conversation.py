@@ -101,6 +101,14 @@ def test_a_warning_sign_in_a_description_outranks_everything():
         (Heard("WhatQuestionIntent", {"description": SlotHeard("after that")}), None, "cause.poor_form"),
         (Heard("HowQuestionIntent", {"description": SlotHeard("do I fix a flat tyre")}), "unrelated", None),
         (Heard("ImprovingIntent"), "improving", None),
+        # "why {description}" keeps its "why": a cause's words, asked why, are that cause.
+        (
+            Heard("WhyQuestionIntent", {"description": SlotHeard("does skipping the warm up matter")}),
+            None,
+            "cause.no_warm_up",
+        ),
+        # "hurts {description}" keeps its "hurts": how it hurts may be the sign.
+        (Heard("HurtsIntent", {"description": SlotHeard("like mad to touch")}), None, "red_flag.lump_changes"),
         # "still {description}" keeps its "still"; "not {description}" its negation, either way round.
         (Heard("StillIntent", {"description": SlotHeard("the same after all this time")}), None, "red_flag.no_relief"),
         (Heard("NegativeStatementIntent", {"description": SlotHeard("numb just sore")}), "noted", None),
@@ -151,6 +159,18 @@ def test_how_long_depends_on_what_was_just_said():
     after_rolling = reply_to(Heard("HowLongIntent"), _after("method.massage"), BOOK)[0]
     assert "20 to 30 seconds" in after_stretching.speech
     assert "30 to 60 seconds" in after_rolling.speech
+
+
+def test_how_long_for_a_method_named_answers_for_that_method_whatever_came_last():
+    said = Heard("HowLongIntent", {"method": SlotHeard("a stretch", "STRETCHING")})
+    reply, _ = reply_to(said, _after("red_flag.nerve_signs"), BOOK)
+    assert "20 to 30 seconds" in reply.speech and reply.offer == "method.stretching"
+    # Heat and ice have no time in the article: none is made up, and the method's own answer follows.
+    untimed = Heard("HowLongIntent", {"method": SlotHeard("an ice pack", "HEAT_OR_ICE")})
+    reply, _ = reply_to(untimed, _after("method.stretching"), BOOK)
+    assert "seconds" not in reply.speech and reply.topic == "method.heat_or_ice"
+    reply, _ = reply_to(Heard("HowLongIntent"), _after("method.hydration"), BOOK)
+    assert reply.phrase == "no_set_time" and "seconds" not in reply.speech
 
 
 @pytest.mark.parametrize(

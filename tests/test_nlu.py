@@ -386,21 +386,27 @@ NATURAL_FLOORS = {
     # split: (warning signs escalated, in-domain answered right, off-topic handled as off-topic);
     # 0 where a split holds no such sentence.  Each is the split's figure when last measured,
     # rounded down: a regression guard, not the targets (95%, 90%, 90% on the holdout).
-    "natural-dev": (0.99, 0.95, 0.99),
+    "natural-dev": (0.99, 0.96, 0.99),
     "natural-dev2": (0.99, 0.95, 0.89),
     "natural-dev3": (0.99, 0.87, 0.93),
-    "natural-dev4": (0.0, 0.91, 0.0),
-    "natural-dev5": (0.99, 0.89, 0.99),
-    "natural-dev6": (0.0, 0.87, 0.0),
+    "natural-dev4": (0.0, 0.92, 0.0),
+    "natural-dev5": (0.99, 0.9, 0.99),
+    "natural-dev6": (0.0, 0.88, 0.0),
     "natural-dev7": (0.98, 0.99, 0.0),
-    "natural-dev8": (0.99, 0.88, 0.99),
-    "natural-dev9": (0.99, 0.89, 0.93),
+    "natural-dev8": (0.99, 0.89, 0.99),
+    "natural-dev9": (0.99, 0.93, 0.93),
     "natural-dev10": (0.99, 0.88, 0.99),
-    "natural-dev11": (0.99, 0.9, 0.86),
-    "natural-dev12": (0.98, 0.86, 0.95),
-    "natural-dev13": (0.99, 0.84, 0.99),
-    "natural-holdout": (0.94, 0.83, 0.9),
-    "natural-holdout2": (0.91, 0.78, 0.96),
+    "natural-dev11": (0.99, 0.93, 0.86),
+    "natural-dev12": (0.98, 0.91, 0.95),
+    "natural-dev13": (0.98, 0.85, 0.99),
+    "natural-dev14": (0.99, 0.92, 0.99),
+    "natural-dev15": (0.99, 0.87, 0.99),
+    "natural-dev16": (0.99, 0.94, 0.89),
+    "natural-dev17": (0.98, 0.92, 0.99),
+    "natural-dev18": (0.99, 0.95, 0.95),
+    "natural-dev19": (0.97, 0.9, 0.99),
+    "natural-holdout": (0.94, 0.85, 0.9),
+    "natural-holdout2": (0.91, 0.83, 0.93),
 }
 
 
@@ -409,10 +415,14 @@ def test_natural_split_floors(nlu, split):
     report = evaluation.evaluate_natural(nlu, evaluation.load_natural(LABELS_DIR / f"{split}.txt"))
     warnings, in_domain, off_topic = NATURAL_FLOORS[split]
     # A split never tuned on shows its counts only: reading its misses would be tuning on them.
+    # The rates are plain numbers before they are compared, so a failure's report (pytest prints the
+    # operands) never shows a holdout's misses.
     detail = (report.warnings, report.in_domain, report.off_topic) if split in NEVER_TUNED else report.misses
-    assert report.rate(report.warnings) >= warnings, detail
-    assert report.rate(report.in_domain) >= in_domain, detail
-    assert report.rate(report.off_topic) >= off_topic, detail
+    rates = (report.rate(report.warnings), report.rate(report.in_domain), report.rate(report.off_topic))
+    escalated, answered, turned_away = rates
+    assert escalated >= warnings, detail
+    assert answered >= in_domain, detail
+    assert turned_away >= off_topic, detail
 
 
 def test_natural_splits_are_apart_from_each_other_and_from_the_model():

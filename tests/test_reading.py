@@ -67,6 +67,29 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("what else could it be apart from a knot", OTHER_GROWTH),
         ("struggling to breathe and my back hurts", SERIOUS),
         ("I can't feel when I need to go", SERIOUS),
+        # Signs in the words of dev14 to dev19's writers.
+        ("there's a burning in my bum cheek that goes right down to my heel", NERVE_SIGNS),
+        ("a burning tingle from the back of my hip right down to the knee", NERVE_SIGNS),
+        ("my leg is paining and it is like ants are walking inside it", NERVE_SIGNS),
+        ("the leg is just not strong anymore", NERVE_SIGNS),
+        ("there's two of them now", LUMP_CHANGES),
+        ("the knot it is becoming more big day by day", LUMP_CHANGES),
+        ("this lump I've had since summer has gone proper hard", LUMP_CHANGES),
+        ("it's way more than tender, I nearly screamed when my wee one leaned on it", LUMP_CHANGES),
+        ("my wife had to put my socks on for me this morning", SEVERE_PAIN),
+        ("it took me twenty minutes to get out of bed this morning cause of the pain", SEVERE_PAIN),
+        ("I keep waking up cos of it", SEVERE_PAIN),
+        ("I missed my shift yesterday", SEVERE_PAIN),
+        ("I honestly can't do my rounds with this back", SEVERE_PAIN),
+        ("my friend said it might be a back mouse", OTHER_GROWTH),
+        ("my gut says this isn't a muscle thing at all", OTHER_GROWTH),
+        ("it's a few weeks of looking after it myself and it's still sore", NO_RELIEF),
+        ("still sore after all the stretches", NO_RELIEF),
+        ("three months of this", NO_RELIEF),
+        ("I did what the video said for two weeks and there's zero difference", NO_RELIEF),
+        ("I've rested for nearly a month and it doesn't feel any different", NO_RELIEF),
+        ("I wasn't actually exercising, I fell off a ladder", SERIOUS),  # the "not" is another clause's
+        ("I've not been able to pee properly since yesterday", SERIOUS),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -100,6 +123,12 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("it hasn't been long, maybe since last night", NO_RELIEF),
         ("my daughter asked if it was a tumour but I don't think so", OTHER_GROWTH),
         ("it's improving with rest", NO_RELIEF),
+        ("no leg problems at all just the back", NERVE_SIGNS),
+        ("it doesn't go down my leg at all", NERVE_SIGNS),
+        ("nope it stays in one spot", NERVE_SIGNS),
+        ("none of those i'm fine", reading.ANY_SIGN),
+        ("no those i'm fine", reading.ANY_SIGN),
+        ("the lump doesn't feel any different from when I first found it", LUMP_CHANGES),
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -159,6 +188,28 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I have a cough that won't go away", None),
         ("my phone is dead", None),
         ("I've got a headache", None),
+        # Words that look like a sign, and are not one.
+        ("my partner offered to rub it, would that help or make it worse", "method.massage"),
+        ("I've been so stressed with exams, could that be making it worse", "cause.stress"),
+        ("it's a bit harder to bend than usual, my back's all tight", "symptom.stiffness"),
+        ("I've got a weak core and really strong legs, would that cause this lump", "cause.muscle_imbalance"),
+        ("is a knot like a proper knot in the muscle or is that just a saying", "knot"),
+        ("my hamstrings are tight compared to everything else, could that be causing it", "cause.muscle_imbalance"),
+        ("why is my back so stiff, I did nothing different", "symptom.stiffness"),
+        ("would the physio massage it or something else", "doctor"),
+        ("or should I just rest it and not do anything for a bit", "method.rest"),
+        ("it's a dull ache right on the spot, kind of like a bruise", "symptom.local_pain"),
+        ("my exams are doing my head in and I'm not sleeping well, could that be it", "cause.stress"),
+        # A cause said as what happened, ahead of the method its words name; and its remedy asked for.
+        ("I skipped stretching and went straight into the heavy stuff", "cause.no_warm_up"),
+        ("I forgot my water bottle and trained for two hours in the heat", "cause.dehydration"),
+        ("my posture's rubbish when I lift, how do I sort it", "method.form"),
+        ("I think my technique's a bit rubbish when I lift", "cause.poor_form"),
+        ("why does skipping the warm up matter", "cause.no_warm_up"),  # "why" asks how that cause works
+        ("my partner snores so loud I can't sleep", None),
+        ("how do I turn the heating up", None),
+        ("work's been stressful, play some calming rain sounds", None),
+        ("my eyes are itchy, it's the hay fever", None),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):

@@ -47,6 +47,11 @@ def every_reply(locale: str) -> list[tuple[str, Reply]]:
         (f"how_long.{key}", phrase_reply(book, "how_long", offer="prevention", fill={"text": text}))
         for key, text in book.how_long.items()
     ]
+    replies += [
+        (f"no_set_time.{topic_id}", topic_reply(book, topic_id, book.phrases["no_set_time"]))
+        for topic_id in book.topics
+        if topic_id.startswith("method.") and topic_id not in book.how_long
+    ]
     # As the conversation really closes them: the welcome with its offer, the fallback with its question.
     state = State()
     replies.append(("welcome+offer", launch(state, book)[0]))

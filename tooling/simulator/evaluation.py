@@ -255,6 +255,12 @@ NATURAL_SPLITS = (
     ("natural-dev11", "tuned on"),
     ("natural-dev12", "tuned on"),
     ("natural-dev13", "tuned on"),
+    ("natural-dev14", "tuned on"),
+    ("natural-dev15", "tuned on"),
+    ("natural-dev16", "tuned on"),
+    ("natural-dev17", "tuned on"),
+    ("natural-dev18", "tuned on"),
+    ("natural-dev19", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
