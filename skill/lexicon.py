@@ -304,8 +304,9 @@ NERVE_SENSATIONS = (
 )
 
 # Said with no leg at all, these still mean numbness or tingling.
-# Felt in a leg, in words the grammar's "<sensation> in my <leg>" samples would not use well.
-CRAWLING = ("ants", "crawling", "creepy crawly")
+# Felt in a leg, in words the grammar's "<sensation> in my <leg>" samples would not use well
+# ("like ants walking inside it", "it burns down the back of my leg like a hot wire").
+FELT_IN_A_LEG = ("ants", "crawling", "creepy crawly", "burns", "hot wire", "electric shock", "electric shocks")
 
 NERVE_WORDS_ALONE = (
     "numb",
@@ -334,6 +335,7 @@ CANT_FEEL = (
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
 LEG_WEAKNESS = (
+    "useless",
     "not strong",
     "wobbly",
     "like jelly",
@@ -367,7 +369,6 @@ LEG_WEAKNESS = (
     "collapsing",
     "collapse",
     "floppy",
-    "useless",
     "dragging my",
     "drag my",
     "weighs a ton",
@@ -403,6 +404,7 @@ LEG_WEAKNESS = (
 # -- how bad it is -----------------------------------------------------------
 
 SEVERE_WORDS = (
+    "lying on the floor",
     "hurts too much",
     "too much pain",
     "pain is too much",
@@ -454,7 +456,6 @@ SEVERE_WORDS = (
     "nearly sick",
     "so much pain",
     "in tears",
-    "lying on the floor",
     "is impossible",
     "kept me up",
     "kept me awake",
@@ -631,10 +632,31 @@ LIMITED = (
 )
 # Said of technique, not pain: "my posture when I lift is terrible" names poor form.
 TECHNIQUE = ("posture", "form", "technique")
-BAD = ("terrible", "awful", "horrible", "rubbish", "shocking", "atrocious", "appalling", "dreadful", "bad")
+BAD = (
+    "dodgy",
+    "sloppy",
+    "off",
+    "wrong",
+    "not great",
+    "shoddy",
+    "gone to pot",
+    "to pot",
+    "terrible",
+    "awful",
+    "horrible",
+    "rubbish",
+    "shocking",
+    "atrocious",
+    "appalling",
+    "dreadful",
+    "bad",
+)
 
 # Gym talk that names the chest without a symptom ("I only train chest and arms").
 GYM_CHEST = (
+    "abs and chest",
+    "chest and abs",
+    "train my chest",
     "for my chest",
     "chest muscles",
     "push up",
@@ -683,7 +705,6 @@ CHANGES_ALONE = (
     "hasn't disappeared",
     "lasts for weeks",
     "more like a grape",
-    "like a marble",
     "rock hard",
     "harder",
     "firmer",
@@ -699,7 +720,6 @@ CHANGES_ALONE = (
     "golf ball",
     "walnut",
     "size of an egg",
-    "the size of a",
     "hardened",
     "gone all firm",
     "more noticeable",
@@ -785,6 +805,12 @@ DURATIONS = (
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
 NO_RELIEF = (
+    "same as day one",
+    "same as the day i found it",
+    "are not touching it",
+    "is not touching it",
+    "not even touching it",
+    "not touching the pain",
     "none worked",
     "none helped",
     "none of it worked",
@@ -873,7 +899,6 @@ NO_RELIEF = (
     "just the same",
     "nothing's worked",
     "nothing has worked",
-    "not touching it",
     "still nothing",
     "no improvement",
     "hasn't budged",
@@ -899,7 +924,6 @@ NO_RELIEF = (
     "don't seem to help",
     "nothing seems to",
     "won't shift",
-    "useless",
     "waste of time",
     "no luck",
     "no use",
@@ -911,6 +935,9 @@ NO_RELIEF = (
 # -- what else it might be ---------------------------------------------------
 
 OTHER_GROWTHS = (
+    "not like a knot",
+    "nothing like a knot",
+    "not like a muscle knot",
     "the big c",
     "something bad",
     "ball of fat",
@@ -1199,10 +1226,20 @@ FINE = (
 
 # "Could it be a ...?" about one of these is not a suspicion of another growth.
 NOT_A_GROWTH = (
+    # "it might be a bit sore": how it feels, not what it is ("could it be a little cyst" still asks)
+    "bit sore",
+    "bit tender",
+    "bit stiff",
+    "bit tight",
+    "bit much",
+    "bit better",
+    "little sore",
+    "little tender",
+    "little stiff",
+    "little better",
+    "little bit",
     "while",
-    "bit",
     "good",
-    "little",
     "long",
     "few",
     "lot",
@@ -1264,6 +1301,10 @@ DOUBTS = (
 
 # Other parts of the body and other illnesses: a description about these alone is not about a back knot.
 OTHER_COMPLAINTS = (
+    "belly fat",
+    "belly",
+    "lose weight",
+    "weight loss",
     "forearm",
     "acid reflux",
     "reflux",
@@ -1391,6 +1432,9 @@ JOINTS = (
 
 # Pain said to be mild: severe pain denied.
 MILD = (
+    "only hurts a little",
+    "hurts a little bit",
+    "not a bad pain",
     "mild",
     "not in a lot of pain",
     "not much pain",
@@ -1433,6 +1477,9 @@ UNWORRIED = ("not worried", "not concerned", "not scared", "not afraid", "not th
 
 # A lump found after exercise, told as a story: these words with a lump word mean the lump itself.
 STORY_WORDS = (
+    "there is this",
+    "there is like",
+    "there is some",
     "after",
     "since",
     "found",
@@ -1495,6 +1542,11 @@ IMBALANCE_DESCRIBED = (
 )
 # The same, and words that name an imbalance only when asked as a cause ("is it my hamstrings").
 IMBALANCE = (
+    "carry the baby",
+    "on my right hip",
+    "on my left hip",
+    "on one hip",
+    "on one shoulder",
     *IMBALANCE_DESCRIBED,
     "core is",
     "stronger on my",
@@ -1522,12 +1574,26 @@ IMBALANCE = (
 # (topic id, words), most specific first: the first topic any word names wins.
 # A word matches with a plain ending added ("stretch" finds "stretches").
 TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # Asking whether to carry on, ahead of who the session is with ("my trainer").
+    (
+        "method.rest",
+        (
+            "can i still",
+            "should i cancel",
+            "still go to the gym",
+            "still train",
+        ),
+    ),
     # An imbalance described ("weak glutes"), ahead of who said so ("my coach says").
     ("cause.muscle_imbalance", IMBALANCE_DESCRIBED),
     # Too much, said as what happened, ahead of the activity named with it.
     (
         "cause.overuse",
         (
+            "no rest days",
+            "no rest day",
+            "never take a day off",
+            "carrying a heavy bag all day",
             "hammering",
             "overdid it",
             "overdoing it",
@@ -1539,6 +1605,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "knot",
         (
+            "fibres stick",
+            "fibers stick",
+            "stick together",
             "trigger point",
             "myofascial",
         ),
@@ -1561,6 +1630,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "relief",
         (
+            "what to do with it",
+            "what to do about it",
+            "no clue what to do",
+            "get relief",
+            "some relief",
+            "any relief",
             "can do at home for this",
             "can do at home for it",
             "settle down",
@@ -1574,6 +1649,15 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.no_warm_up",
         (
+            "without stretching",
+            "without warming up",
+            "into it cold",
+            "went in cold",
+            "straight into it",
+            "jump straight",
+            "cool down",
+            "cool down thing",
+            "warm up thing",
             "never stretch",
             "never really stretch",
             "go straight in",
@@ -1596,6 +1680,16 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "doctor",
         (
+            "what do they actually do",
+            "what do they do",
+            "what happens when i get there",
+            "when i get there",
+            "what would a physical therapist",
+            "what does a physical therapist",
+            "what would a therapist",
+            "therapist actually do",
+            "other treatments",
+            "treatments would they",
             "are they going to do",
             "they actually going to do",
             "what will they do",
@@ -1660,6 +1754,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "see_doctor",
         (
+            "get this checked",
+            "need to get this",
+            "at what point",
+            "go to the clinic",
+            "know when to go",
+            "how do i know when",
             "looked at",
             "get it seen",
             "see someone",
@@ -1682,6 +1782,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "prevention",
         (
+            "keep getting these knots",
+            "keep getting knots",
+            "keep getting these lumps",
             "stop getting them",
             "stop getting these",
             "stop getting knots",
@@ -1712,6 +1815,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.massage",
         (
+            "rubbing",
+            "digging",
+            "elbow into it",
             "thumbs into",
             "dig into it",
             "foam roll",
@@ -1728,6 +1834,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.heat_or_ice",
         (
+            "warm flannel",
+            "flannel",
+            "warm towel",
+            "hot towel",
+            "wheat bag",
+            "heat bag",
             "bag of peas",
             "warm or cold",
             "cold or warm",
@@ -1752,6 +1864,16 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.dehydration",
         (
+            "hardly drink",
+            "not much water",
+            "not had a drink",
+            "glass a day",
+            "drank",
+            "hardly had any",
+            "barely had any",
+            "ran out of water",
+            "not drinking enough",
+            "not drink enough",
             "forgot my bottle",
             "drop of water",
             "not have a drop",
@@ -1786,11 +1908,33 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "sweated buckets",
         ),
     ),
-    ("cause.stress", ("stressed", "stressful", "wound up", "under pressure", "deadlines", "anxious", "anxiety")),
-    ("method.hydration", ("water", "drink", "hydrate", "hydrated", "hydration", "fluids")),
+    (
+        "cause.stress",
+        (
+            "up the wall",
+            "deadline",
+            "stressed",
+            "stressful",
+            "wound up",
+            "under pressure",
+            "deadlines",
+            "anxious",
+            "anxiety",
+        ),
+    ),
+    (
+        "method.hydration",
+        ("downing water", "litre bottle", "water", "drink", "hydrate", "hydrated", "hydration", "fluids"),
+    ),
     (
         "cause.poor_form",
         (
+            "goes out the window",
+            "out the window",
+            "jerked",
+            "jerking",
+            "keep my back straight",
+            "check how i lift",
             "back all bent",
             "my back bent",
             "form was",
@@ -1828,6 +1972,10 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.form",
         (
+            "film myself",
+            "squatting properly",
+            "lifting properly",
+            "focusing on",
             "doing it right",
             "doing it properly",
             "doing it correctly",
@@ -1853,6 +2001,16 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "sitting out",
+            "let it settle",
+            "skipping football",
+            "skipping training",
+            "skipping the gym",
+            "lay off",
+            "train through it",
+            "train through",
+            "push through it",
+            "strenuous",
             "stop running",
             "stop training",
             "stop lifting",
@@ -1920,11 +2078,28 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "symptom.stiffness",
-        ("stiff", "stiffness", "stiffened", "rigid", "locked up", "seized", "limited movement", "range of motion"),
+        (
+            "loosens up",
+            "first thing in the morning",
+            "hardly twist",
+            "barely twist",
+            "can not twist",
+            "will not loosen",
+            "not loosen up",
+            "stiff",
+            "stiffness",
+            "stiffened",
+            "rigid",
+            "locked up",
+            "seized",
+            "limited movement",
+            "range of motion",
+        ),
     ),
     (
         "symptom.tenderness",
         (
+            "touchy",
             "wince",
             "winces",
             "pushing on it",
@@ -2006,6 +2181,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptom.local_pain",
         (
+            "jab",
+            "sharp little",
+            "right on the bump",
+            "right on the lump",
+            "right on the knot",
             "hurt",
             "right where the",
             "right at the knot",
@@ -2038,6 +2218,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptoms",
         (
+            "would i notice",
+            "besides the bump",
+            "besides the lump",
+            "how would i know if",
+            "how do i know if it is",
             "does it do to you",
             "expect to notice",
             "should i expect",
@@ -2222,12 +2407,26 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("AMAZON.MoreIntent", ("tell me more", "more about that", "expand on", "more detail")),
     ("AMAZON.StartOverIntent", ("start over", "start again", "from the top", "restart", "from scratch")),
-    ("AMAZON.PreviousIntent", ("go back", "previous one", "the one before")),
+    (
+        "AMAZON.PreviousIntent",
+        ("go back one", "go back a bit", "go back to the last", "go back to that", "previous one", "the one before"),
+    ),
     ("AMAZON.StopIntent", ("bye", "goodbye", "bye bye", "that is all i need")),
+    ("AMAZON.PauseIntent", ("pause", "hang on a minute", "hold on a sec", "give me a minute", "one sec")),
 )
 
 # Said with a cause's words, these ask whether it caused the knot ("could that be why").
 CAUSAL = (
+    "it be my",
+    "it be cos",
+    "it be because",
+    "is it from",
+    "is it cos",
+    "caused it",
+    "have caused",
+    "caused this",
+    "cause one",
+    "anything to do with",
     "do this",
     "did this",
     "done this",
@@ -2392,6 +2591,14 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.poor_form",
         (
+            "round me back",
+            "rounding me back",
+            "nothing like the video",
+            "looks nothing like",
+            "arch my back",
+            "leaning forward",
+            "a bit funny",
+            "lifting funny",
             "round my back",
             "rounding my back",
             "doing it wrong",
@@ -2415,6 +2622,14 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.overuse",
         (
+            "mornings a week",
+            "never take a day off",
+            "no days off",
+            "without a day off",
+            "classes a day",
+            "all day every day",
+            "bent over all day",
+            "every day for",
             "all the lifting",
             "all that lifting",
             "lifting heavy",
@@ -2457,6 +2672,8 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Said of the lump, these deny that it has lasted or that self-care has failed: it is new.
 NEW_LUMP = (
+    "not been there long",
+    "since this morning",
     "couple of days only",
     "only a couple of days",
     "not weeks",
@@ -2586,6 +2803,10 @@ LEG_HOLDS = ("hold me", "hold me up", "holding me up", "hold my weight", "take m
 
 # Said of daily life, these deny severe pain ("i'm sleeping fine").
 COPING = (
+    "sleeping alright",
+    "sleeping okay",
+    "sleeping fine",
+    "can still do my job",
     "sleeping fine",
     "sleeping okay",
     "sleeping well",
@@ -2666,6 +2887,13 @@ CHANGES_TOLD = (
 )
 
 HARD_LUMP = (
+    # Tenderness said to be extreme: the article's very painful lump (plain "tender" or "sensitive
+    # to touch" is its usual symptom).  Where it is unclear, the skill errs towards a professional.
+    "tender as anything",
+    "extremely tender",
+    "super tender",
+    "so tender",
+    "very tender",
     "more than tender",
     "screamed",
     "nearly screamed",
@@ -2713,13 +2941,8 @@ HARD_LUMP = (
     "can't even brush it",
     "can't lie on it",
     "can't even lie on it",
-    "tender as anything",
-    "extremely tender",
-    "super tender",
-    "so tender",
     "so sore",
     "really really sore",
-    "very tender",
     "very sore",
 )
 
@@ -2769,6 +2992,8 @@ DAILY_MORE = (
 
 # Self-care that is working: no relief denied ("the foam roller has helped loads").
 IMPROVING = (
+    "getting a bit better",
+    "getting a little better",
     "has helped",
     "have helped",
     "helped loads",

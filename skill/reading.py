@@ -86,7 +86,7 @@ def _any(words: tuple[str, ...] | list[str]) -> str:
 
 
 _LEG = _any(lexicon.LEG_PARTS)
-_FELT = _any((*lexicon.NERVE_SENSATIONS, *lexicon.CRAWLING))  # what a nerve sign feels like in a leg
+_FELT = _any((*lexicon.NERVE_SENSATIONS, *lexicon.FELT_IN_A_LEG))  # what a nerve sign feels like in a leg
 _THING = _any((*lexicon.THINGS, "it", "this", "that", "thing"))
 _NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|two|three|four|five|six|seven|eight|nine|ten)"
 _DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
@@ -159,6 +159,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_ALONE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.HARD_LUMP)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_TOLD)})"),
+    # "it's the size of a tennis ball now": bigger than a knot is
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>size\s+of\s+(?:a|an)\s+(?:plum|orange|tennis\s+ball|lemon|egg|fist|golf\s+ball|walnut"
+        r"|ping\s+pong\s+ball|satsuma|tangerine|apple|cricket\s+ball))",
+    ),
+    # "it's gone from pea size to the size of a grape"
+    (LUMP_CHANGES, r"(?P<sign>gone\s+from\s+(?:\S+\s+){1,4}?to)\b"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)}){_NOT_SPREADING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
@@ -176,6 +184,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         LUMP_CHANGES,
+        # "I've had it since January", not "I've been training since new year"
+        rf"(?:had|having|there|been|ongoing|going\s+on|{_THING})(?:\s+\S+){{0,5}}?\s+"
         r"(?P<sign>since\s+(?:\S+\s+){0,4}?(?:january|february|march|april|may|june|july|august"
         r"|september|october|november|december|christmas|easter|new\s+year|last\s+(?:month|year)"
         r"|(?:the\s+)?(?:summer|winter|spring|autumn|fall)))",
@@ -194,7 +204,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         SEVERE_PAIN,
         r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|(?:keep|kept|keeps)\s+waking\s+(?:me\s+)?up"
-        r"|off\s+work|bedridden|stuck\s+in\s+bed|(?:leave|left)\s+work\s+early|(?:go|went)\s+home\s+early"
+        r"|off\s+work|bedridden|stuck\s+in\s+bed|had\s+to\s+(?:go|come)\s+home|had\s+to\s+(?:leave|stop)\s+work|(?:leave|left)\s+work\s+early|(?:go|went)\s+home\s+early"
         # "my wife had to put my socks on for me": help with what a person does for themselves
         r"|(?:had|has|have)\s+to\s+(?:help\s+me\s+(?:get|up|dress|out|in)|put\s+my\s+\w+\s+on|dress\s+me|carry\s+me)"
         rf"|took\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours)\s+(?:to\s+{_DAILY}|(?:because|cause|cos|with)"
@@ -236,6 +246,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NO_RELIEF, r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){0,3}?\s+after\s+all\b"),
     # "I've rested a month and it doesn't feel any different" (but not "any different from when I found it").
     (NO_RELIEF, r"(?P<sign>not\s+(?:feel|seem|look)\s+any\s+different)(?!\s+(?:from|than|to))"),
+    # "yoga and hot baths every night since easter, and this thing still hurts"
+    (
+        NO_RELIEF,
+        r"(?:for|since)\s+(?:\S+\s+){1,4}?(?:and|but)\s+(?:\S+\s+){0,3}?"
+        r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))",
+    ),
+    # "the stretches are useless" (but not "my back feels useless": that is weakness)
+    (
+        NO_RELIEF,
+        rf"(?:{_any(lexicon.RELIEF_NOUNS)}|(?:tried|used|using)(?:\s+\S+){{0,6}}?\s+(?:and|but)\s+(?:it|that|they))"
+        r"\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:\S+\s+)?(?P<sign>useless)",
+    ),
     # "three months of this": how long it has gone on, said alone.
     (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
     (
@@ -286,9 +308,37 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "a bit harder to bend" is about moving, not a lump gone hard ("harder to the touch" is one).
     (re.compile(r"\b(?:a\s+(?:bit|lot|little)\s+|much\s+|way\s+)?harder\s+to\b(?!\s+the\s+touch)"), "difficult to"),
     # "I did nothing different" is a routine, not self-care that did nothing.
-    (re.compile(r"\bdid\s+nothing\s+(?:different|differently|new|unusual)\b"), "did the usual"),
+    (re.compile(r"\bdid\s+(?:nothing|not\s+do\s+anything)\s+(?:different|differently|new|unusual)\b"), "did the usual"),
     # "bad posture", said before the word: poor form, as above.
     (re.compile(rf"\b{_any(lexicon.BAD)}\s+{_any(lexicon.TECHNIQUE)}\b"), "poor form"),
+    # "pain spreading" is pain going somewhere, not a lump that spreads.
+    (re.compile(r"\bpain\s+spreading\b|\bspreading\s+pain\b"), "pain that spreads"),
+    # "it ain't going nowhere": a double negative that says it stays.
+    (re.compile(r"\bnot\s+going\s+nowhere\b"), "going nowhere"),
+    # "do they do something else as well" is another treatment, not another growth.
+    (re.compile(r"\b(?:do|does)\s+something\s+else\b"), "do another thing"),
+    # "with my hands" is a way to massage, not a complaint about a hand.
+    (re.compile(r"\bwith\s+my\s+hands\b"), "manually"),
+    # "digging her elbow into it" is a massage, not a complaint about an elbow.
+    (re.compile(r"\b(?:her|his|my|an|their)\s+elbows?\s+into\b"), "pressing into"),
+    # "I can't stand the taste of it" dislikes; it does not stand on anything.
+    (re.compile(r"\bcan\s+not\s+stand\s+(?:the\s+)?(?:taste|smell|sound|stuff)\b"), "dislike the taste"),
+    # "when I got changed" dressed; "dead flexible" is very flexible; "peas in my hand" holds, not hurts.
+    (re.compile(r"\bgot\s+changed\b"), "got dressed"),
+    # "a twist lying on the floor" is a stretch, not someone stuck on the floor.
+    (re.compile(r"\b(twist|stretch|pose|rotation|exercise)\s+lying\s+on\s+the\s+floor\b"), r"\1 on the floor"),
+    (re.compile(r"\bdoing\s+my\s+head\s+in\b"), "driving me mad"),
+    (re.compile(r"\bdead\s+(flexible|easy|good|nice|fit|strong|keen|bendy|funny)\b"), r"very \1"),
+    (re.compile(r"\bin\s+my\s+hands?\b"), "here"),
+    # "it's not like it's been there ages": the "not" is about the time.
+    (re.compile(r"\bnot\s+like\s+(?:it|this)\s+is\s+been\b"), "not been"),
+    # "worse first thing in the morning" says when it hurts, not that it has changed.
+    (
+        re.compile(
+            r"\bworse(?=\s+(?:first\s+thing|in\s+the\s+(?:morning|mornings|evening|evenings)|at\s+night|when|whenever|after|if)\b)"
+        ),
+        "sorer",
+    ),
     # "I'm terrible at drinking water" is a habit, not terrible pain.
     (re.compile(r"\b(?:terrible|awful|rubbish|useless|horrible|dreadful)\s+at\b"), "poor at"),
     # "massage it or something else" names another way to do it, not another growth.
@@ -322,12 +372,18 @@ _DENIALS = tuple(
             LUMP_CHANGES,
             r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger"
             r"|(?:getting|got|gotten)\s+(?:any\s+)?worse|getting\s+(?:any\s+)?bigger)"
-            r"|same\s+size|getting\s+smaller|shrinking|(?:it|lump|knot|bump|swelling)\s+(?:is\s+)?going\s+down",
+            r"|(?:not|never)\s+changing|same\s+size|getting\s+smaller|shrinking|(?:it|lump|knot|bump|swelling)\s+(?:is\s+)?going\s+down",
         ),
         (NO_RELIEF, r"(?:is|are|has\s+been|have\s+been)\s+(?:actually\s+|really\s+)?helping"),
         # "feeling's all normal", "no burning feeling": sensation said to be as it should be, or absent.
         (NERVE_SIGNS, rf"(?:feeling|sensation)s?\s+(?:is|are|feels?)\s+(?:all\s+)?{_FINE}"),
         (NERVE_SIGNS, rf"(?:no|not|nothing|never)\s+(?:\S+\s+)?{_any(lexicon.NERVE_SENSATIONS)}"),
+        # "I don't feel anything weird in my legs"
+        (
+            NERVE_SIGNS,
+            r"(?:not\s+(?:feel|notice|have|get)\s+anything|nothing)\s+(?:weird|odd|strange|funny|unusual|different)"
+            rf"(?:\s+\S+){{0,3}}?\s+{_LEG}",
+        ),
         # "it stays in one spot": pain said not to travel.
         (NERVE_SIGNS, r"stays\s+in\s+(?:one|the\s+same|that)\s+(?:spot|place)"),
         # "no leg problems", "it doesn't go down my leg": the legs said to be clear.
@@ -441,6 +497,7 @@ def read(text: str) -> Reading:
         denied.append(OTHER_GROWTH)
     if elsewhere and (lump_elsewhere or not _LUMP.search(said)):  # "my headache won't go away"
         signs = [sign for sign in signs if sign not in (LUMP_CHANGES, NO_RELIEF)]
+        denied = [sign for sign in denied if sign not in (LUMP_CHANGES, NO_RELIEF)]  # "a rash since this morning"
         if SEVERE_PAIN in signs and not any(limit.search(said) for limit in _LIMITS):
             signs.remove(SEVERE_PAIN)  # "a really bad headache": intense, but of something else
     denied = [sign for sign in denied if sign not in signs]
@@ -556,11 +613,13 @@ def _cause_asked(said: str) -> str | None:
     return None
 
 
+PREVENTION, CAUSES = "prevention", "causes"
 # "my form's rubbish, how do I fix it?": a cause owned up to, and its remedy asked for.
 _REMEDY_FOR = {"cause.poor_form": "method.form", "cause.dehydration": "method.hydration"}
 _FIX_ASKED = re.compile(
     r"\b(?:how|what)\s+(?:do|can|should|would)\s+i\s+(?:do\s+to\s+)?(?:\S+\s+){0,1}?"
-    r"(?:fix|sort|improve|correct|change|work\s+on)\b"
+    r"(?:fix|sort|improve|correct|change|work\s+on)\b|\bhow\s+(?:do|can|would)\s+i\s+(?:know|tell|check)\s+if\b"
+    r"|\bhow\s+(?:do|can|should)\s+i\s+(?:lift|squat|deadlift|bend|move)\s+(?:properly|right|correctly|safely)\b"
 )
 
 
@@ -568,6 +627,8 @@ def _topic(said: str) -> str | None:
     topic = _topic_named(said)
     if topic in _REMEDY_FOR and _FIX_ASKED.search(said):
         return _REMEDY_FOR[topic]
+    if topic == PREVENTION and _WHY.match(said):
+        return CAUSES  # "why do I keep getting these?" asks what causes them
     return topic
 
 

@@ -344,3 +344,15 @@ def test_slot_value_ids_match_code(types: dict) -> None:
     missing_in_model = code_ids - model_ids
     assert not missing_in_code, f"model value ids with no SLOT_VALUE_TOPICS entry: {sorted(missing_in_code)}"
     assert not missing_in_model, f"SLOT_VALUE_TOPICS entries not in the model: {sorted(missing_in_model)}"
+
+
+# Words whose meaning a description may turn on: as DescribeIntent's carrier they would be cut off
+# the words the skill reads ("keeps buckling" would arrive as "buckling").  Where such a word opens
+# a statement, it has an intent of its own that puts it back (StillIntent, InabilityIntent...).
+MEANINGFUL_OPENERS = {"no", "not", "nothing", "never", "still", "can't", "hurts", "keeps", "barely", "hardly", "why"}
+
+
+def test_no_description_carrier_drops_a_word_the_reading_needs(intents: dict) -> None:
+    carriers = {sample.split(" {description}")[0] for sample in intents["DescribeIntent"]["samples"]}
+    last_words = {carrier.split()[-1] for carrier in carriers}  # the word the description follows
+    assert not last_words & MEANINGFUL_OPENERS, sorted(last_words & MEANINGFUL_OPENERS)

@@ -90,6 +90,12 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I've rested for nearly a month and it doesn't feel any different", NO_RELIEF),
         ("I wasn't actually exercising, I fell off a ladder", SERIOUS),  # the "not" is another clause's
         ("I've not been able to pee properly since yesterday", SERIOUS),
+        ("after training it burns down the back of my leg like a hot wire", NERVE_SIGNS),
+        ("I had to go home halfway through my night shift because of it", SEVERE_PAIN),
+        ("my lump's gone from pea size to about the size of a grape", LUMP_CHANGES),
+        ("it rolls around like a marble, not like a knot", OTHER_GROWTH),
+        ("yoga and hot baths every night since easter and this thing still hurts", NO_RELIEF),
+        ("honestly the stretches are useless", NO_RELIEF),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -129,6 +135,9 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("none of those i'm fine", reading.ANY_SIGN),
         ("no those i'm fine", reading.ANY_SIGN),
         ("the lump doesn't feel any different from when I first found it", LUMP_CHANGES),
+        ("I don't feel anything weird in my legs", NERVE_SIGNS),
+        ("mine's soft and not changing", LUMP_CHANGES),
+        ("it's only been a day so it's not like it's been there ages", NO_RELIEF),
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -210,6 +219,13 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("how do I turn the heating up", None),
         ("work's been stressful, play some calming rain sounds", None),
         ("my eyes are itchy, it's the hay fever", None),
+        ("when I got changed I felt a wee lump just above my hip", "lump"),  # dressed, not a lump that changed
+        ("I can only reach my knees and normally I'm dead flexible", "symptom.stiffness"),
+        ("yeah it's worse first thing in the morning then loosens up", "symptom.stiffness"),
+        ("my lower back feels kind of floppy and useless today", "symptom.weakness"),
+        ("I've been doing two classes a day at the gym since new year, is it from overdoing it", "cause.overuse"),
+        ("why do I keep getting these knots", "causes"),
+        ("my toddler's got a rash on her arm since this morning", None),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):

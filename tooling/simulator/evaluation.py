@@ -261,6 +261,10 @@ NATURAL_SPLITS = (
     ("natural-dev17", "tuned on"),
     ("natural-dev18", "tuned on"),
     ("natural-dev19", "tuned on"),
+    ("natural-dev20", "tuned on"),
+    ("natural-dev21", "tuned on"),
+    ("natural-dev22", "tuned on"),
+    ("natural-dev23", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
