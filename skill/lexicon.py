@@ -935,6 +935,10 @@ NO_RELIEF = (
 # -- what else it might be ---------------------------------------------------
 
 OTHER_GROWTHS = (
+    "bag of fluid",
+    "full of fluid",
+    "fluid filled",
+    "pocket of fluid",
     "not like a knot",
     "nothing like a knot",
     "not like a muscle knot",
@@ -1031,6 +1035,12 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "can not stand up at all",
+    "can not get up at all",
+    "peed myself",
+    "wet myself",
+    "pooed myself",
+    "soiled myself",
     "not been able to pee",
     "not able to pee",
     "not been able to wee",
@@ -1301,6 +1311,9 @@ DOUBTS = (
 
 # Other parts of the body and other illnesses: a description about these alone is not about a back knot.
 OTHER_COMPLAINTS = (
+    "toenail",
+    "nail",
+    "throat",
     "belly fat",
     "belly",
     "lose weight",
@@ -1395,6 +1408,8 @@ OTHER_COMPLAINTS = (
 # Animals: a lump or limp of a pet's is not this skill's, wherever on the pet it is.
 # Requests to the speaker itself ("play some rain sounds"): whatever else is said with them, not about a knot.
 SPEAKER_REQUESTS = (
+    "storm",
+    "forecast",
     "play some",
     "play me",
     "set a timer",
@@ -1507,6 +1522,8 @@ STORY_WORDS = (
 
 # A muscle imbalance, described: "my glutes are weak", "one side is stronger than the other".
 IMBALANCE_DESCRIBED = (
+    "tighter on one side",
+    "weaker on one side",
     "one side being weaker",
     "one side weaker",
     "one side is weaker",
@@ -1578,6 +1595,10 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "proper break",
+            "break from the gym",
+            "should i skip",
+            "skip it",
             "can i still",
             "should i cancel",
             "still go to the gym",
@@ -1616,6 +1637,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
+            "end up with",
+            "ended up with",
             "what makes that happen",
             "what makes it happen",
             "brings them on",
@@ -1754,6 +1777,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "see_doctor",
         (
+            "getting it checked",
+            "leave it before",
             "get this checked",
             "need to get this",
             "at what point",
@@ -1782,6 +1807,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "prevention",
         (
+            "happen again",
             "keep getting these knots",
             "keep getting knots",
             "keep getting these lumps",
@@ -1972,6 +1998,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.form",
         (
+            "holding my back",
+            "how should i be holding",
             "film myself",
             "squatting properly",
             "lifting properly",
@@ -2079,6 +2107,10 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptom.stiffness",
         (
+            "not as bendy",
+            "bendy",
+            "like a plank",
+            "stiff as a plank",
             "loosens up",
             "first thing in the morning",
             "hardly twist",
@@ -2218,6 +2250,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptoms",
         (
+            "what else would i be feeling",
+            "would i be feeling",
             "would i notice",
             "besides the bump",
             "besides the lump",
@@ -2887,6 +2921,10 @@ CHANGES_TOLD = (
 )
 
 HARD_LUMP = (
+    "hard as a marble",
+    "different colour",
+    "different color",
+    "properly hard",
     # Tenderness said to be extreme: the article's very painful lump (plain "tender" or "sensitive
     # to touch" is its usual symptom).  Where it is unclear, the skill errs towards a professional.
     "tender as anything",
@@ -2967,6 +3005,10 @@ FEELING_LOST = (
 
 # What pain stops, beyond the grammar's daily activities (read only by skill/reading.py).
 DAILY_MORE = (
+    "get my socks on",
+    "put my socks on",
+    "put my shoes on",
+    "tie my shoes",
     "go to church",
     "go to mass",
     "go to the mosque",

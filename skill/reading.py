@@ -114,6 +114,8 @@ _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (SERIOUS, rf"(?P<sign>{_any(lexicon.SERIOUS_SYMPTOMS)})"),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.CANT_FEEL)}){_GAP}{_LEG}"),
+    # "when I touch my thigh I can't really feel it properly"
+    (NERVE_SIGNS, rf"{_LEG}(?:\s+\S+){{0,4}}?\s+(?P<sign>can\s+not\s+(?:really\s+|properly\s+)?feel)"),
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?:fall\w*\s+)?(?P<sign>{_FELT})"),
     (NERVE_SIGNS, rf"(?P<sign>{_FELT}){_GAP}{_LEG}"),
     # "a burning in my bum cheek that goes right down to my heel": the sensation travels to the leg.
@@ -191,6 +193,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:the\s+)?(?:summer|winter|spring|autumn|fall)))",
     ),
     (LUMP_CHANGES, r"(?P<sign>not\s+going|will\s+not\s+go)(?!\s+to)(?:\s+away)?$"),
+    # "the knot still won't go after a month"
+    (
+        LUMP_CHANGES,
+        rf"(?P<sign>will\s+not\s+(?:go|budge|shift))(?:\s+away)?\s+(?:after|for|in)\s+(?:the\s+|a\s+|over\s+)?{_DURATION}",
+    ),
     # A negated resolution is a sign: "it hasn't gone away", "it's not shrinking", "nothing has shifted it".
     (LUMP_CHANGES, rf"(?P<sign>not\s+(?:\S+\s+){{0,2}}?{_any(lexicon.RESOLVING)}){_NOT_SPREADING}"),
     (SEVERE_PAIN, _INTENSITY),
@@ -324,7 +331,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "I can't stand the taste of it" dislikes; it does not stand on anything.
     (re.compile(r"\bcan\s+not\s+stand\s+(?:the\s+)?(?:taste|smell|sound|stuff)\b"), "dislike the taste"),
     # "when I got changed" dressed; "dead flexible" is very flexible; "peas in my hand" holds, not hurts.
-    (re.compile(r"\bgot\s+changed\b"), "got dressed"),
+    (re.compile(r"\b(got|getting)\s+changed\b"), r"\1 dressed"),
+    # "why would it form" asks how it came about; "form" here is not exercise technique.
+    (re.compile(r"\b(would|does|did|do|will|can)\s+(it|they|knots?|these|this|one)\s+form\b"), r"\1 \2 develop"),
     # "a twist lying on the floor" is a stretch, not someone stuck on the floor.
     (re.compile(r"\b(twist|stretch|pose|rotation|exercise)\s+lying\s+on\s+the\s+floor\b"), r"\1 on the floor"),
     (re.compile(r"\bdoing\s+my\s+head\s+in\b"), "driving me mad"),
@@ -344,7 +353,12 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "massage it or something else" names another way to do it, not another growth.
     (re.compile(r"\b(?:it|them)\s+or\s+something\s+else\b"), "it or another way"),
     # "kind of like a bruise" says how it feels; "could it be a bruise" still asks what it is.
-    (re.compile(r"\b(?:kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+a\s+bruise\b"), "bruised"),
+    (
+        re.compile(
+            r"\b(?:kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+(?:pressing\s+on\s+|touching\s+|pushing\s+on\s+)?a\s+bruise\b"
+        ),
+        "bruised",
+    ),
     # "my shirt rubs on it" is touch, not a massage.
     (re.compile(r"\b(?P<what>shirt|top|clothes|waistband|belt|bra|strap)\s+rubs?\b"), r"\g<what> touches"),
     # "forget my back, my toddler has a rash": the back is put aside, and what follows is about something else.
@@ -577,7 +591,7 @@ _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
 # What a story finds: a lump by any name, or "this tender thing on my back".
 _FOUND = re.compile(
     rf"\b(?:{_any(lexicon.THINGS)}s?|thing\s+(?:on|in|near|at)\s+(?:my|the)|(?:hard|sore|tender|lumpy|swollen)\s+bit"
-    r"|sticking\s+out)\b"
+    r"|knobbly(?:\s+bit)?|sticking\s+out)\b"
 )
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
 # The activity a story is set in: "when i was stretching", "water aerobics", "after yoga".

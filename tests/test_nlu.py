@@ -395,7 +395,7 @@ NATURAL_FLOORS = {
     "natural-dev7": (0.98, 0.99, 0.0),
     "natural-dev8": (0.99, 0.9, 0.99),
     "natural-dev9": (0.99, 0.93, 0.93),
-    "natural-dev10": (0.99, 0.89, 0.99),
+    "natural-dev10": (0.99, 0.9, 0.99),
     "natural-dev11": (0.99, 0.93, 0.86),
     "natural-dev12": (0.98, 0.91, 0.95),
     "natural-dev13": (0.98, 0.88, 0.99),
@@ -409,6 +409,8 @@ NATURAL_FLOORS = {
     "natural-dev21": (0.99, 0.91, 0.99),
     "natural-dev22": (0.99, 0.87, 0.99),
     "natural-dev23": (0.99, 0.77, 0.99),
+    "natural-dev24": (0.99, 0.83, 0.82),
+    "natural-dev25": (0.99, 0.79, 0.99),
     "natural-holdout": (0.94, 0.86, 0.88),
     "natural-holdout2": (0.94, 0.83, 0.93),
 }

@@ -265,6 +265,8 @@ NATURAL_SPLITS = (
     ("natural-dev21", "tuned on"),
     ("natural-dev22", "tuned on"),
     ("natural-dev23", "tuned on"),
+    ("natural-dev24", "tuned on"),
+    ("natural-dev25", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
