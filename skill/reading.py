@@ -332,13 +332,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcan\s+not\s+stand\s+(?:the\s+)?(?:taste|smell|sound|stuff)\b"), "dislike the taste"),
     # "when I got changed" dressed; "dead flexible" is very flexible; "peas in my hand" holds, not hurts.
     (re.compile(r"\b(got|getting)\s+changed\b"), r"\1 dressed"),
+    (re.compile(r"\bdead\s+(flexible|easy|good|nice|fit|strong|keen|bendy|funny)\b"), r"very \1"),
+    (re.compile(r"\bin\s+my\s+hands?\b"), "here"),
+    # "it's doing my head in" is a mood (its head is not a complaint of its own).
+    (re.compile(r"\bdoing\s+my\s+head\s+in\b"), "driving me mad"),
     # "why would it form" asks how it came about; "form" here is not exercise technique.
     (re.compile(r"\b(would|does|did|do|will|can)\s+(it|they|knots?|these|this|one)\s+form\b"), r"\1 \2 develop"),
     # "a twist lying on the floor" is a stretch, not someone stuck on the floor.
     (re.compile(r"\b(twist|stretch|pose|rotation|exercise)\s+lying\s+on\s+the\s+floor\b"), r"\1 on the floor"),
-    (re.compile(r"\bdoing\s+my\s+head\s+in\b"), "driving me mad"),
-    (re.compile(r"\bdead\s+(flexible|easy|good|nice|fit|strong|keen|bendy|funny)\b"), r"very \1"),
-    (re.compile(r"\bin\s+my\s+hands?\b"), "here"),
     # "it's not like it's been there ages": the "not" is about the time.
     (re.compile(r"\bnot\s+like\s+(?:it|this)\s+is\s+been\b"), "not been"),
     # "worse first thing in the morning" says when it hurts, not that it has changed.
