@@ -106,6 +106,7 @@ _TRAVEL = (
     r"(?:goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
     r"|wanders|wandering)"
 )
+_STILL_SORE = r"still\s+(?:hurts|sore|there|painful|aching|tight)"  # with a time or an effort: no relief
 # "not going down my leg" is about where pain goes, not a lump that persists.
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
@@ -244,20 +245,19 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:(?:and|but)\s+)?(?:it\s+is\s+)?(?:still\s+|just\s+)?"
         r"(?P<sign>nothing|nope|nada|zilch|no\s+change|the\s+same|no\s+different|no\s+better)",
     ),
-    # "a few weeks of looking after it myself and it's still sore"; "still sore after all the stretches".
+    # "a few weeks of looking after it myself and it's still sore"
     (
         NO_RELIEF,
         rf"{_DURATION}(?:\s+\S+){{0,8}}?\s+(?:and|but)\s+(?:it\s+is\s+)?"
-        r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight|the\s+same))",
+        rf"(?P<sign>{_STILL_SORE}|still\s+the\s+same)",
     ),
-    (NO_RELIEF, r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){0,3}?\s+after\s+all\b"),
     # "I've rested a month and it doesn't feel any different" (but not "any different from when I found it").
     (NO_RELIEF, r"(?P<sign>not\s+(?:feel|seem|look)\s+any\s+different)(?!\s+(?:from|than|to))"),
     # "yoga and hot baths every night since easter, and this thing still hurts"
     (
         NO_RELIEF,
         r"(?:for|since)\s+(?:\S+\s+){1,4}?(?:and|but)\s+(?:\S+\s+){0,3}?"
-        r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))",
+        rf"(?P<sign>{_STILL_SORE})",
     ),
     # "the stretches are useless" (but not "my back feels useless": that is weakness)
     (
@@ -267,18 +267,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "three months of this": how long it has gone on, said alone.
     (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
+    # "still sore after three weeks", "still sore after all the stretches"
+    (NO_RELIEF, rf"(?P<sign>{_STILL_SORE})(?:\s+\S+){{0,3}}?\s+after\s+(?:all\b|{_DURATION})"),
     (
         NO_RELIEF,
-        rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))(?:\s+\S+){{0,3}}?\s+after\s+{_DURATION}",
-    ),
-    (
-        NO_RELIEF,
-        rf"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight))\s+(?:\S+\s+){{0,2}}?{_DURATION}\s+later",
+        rf"(?P<sign>{_STILL_SORE})\s+(?:\S+\s+){{0,2}}?{_DURATION}\s+later",
     ),
     (
         NO_RELIEF,
         rf"(?:for|since)\s+(?:like\s+|about\s+)?{_DURATION}(?:\s+\S+){{0,5}}?\s+"
-        r"(?P<sign>still\s+(?:hurts|sore|there|painful|aching|tight|the\s+same))",
+        rf"(?P<sign>{_STILL_SORE}|still\s+the\s+same)",
     ),
 )
 _COMPILED = tuple((sign, re.compile(rf"\b{pattern}(?:s|es)?\b")) for sign, pattern in _PATTERNS)
@@ -297,84 +295,79 @@ _LIMITED_MOVEMENT = re.compile(
 )
 _PAIN_SAID = re.compile(rf"\b{_any((*lexicon.PAIN_WORDS, 'agony', 'killing'))}\b")
 # Words rewritten before reading, in order: what they seem to say is not what they mean.
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"\b{_any(lexicon.GYM_CHEST)}\b"), "gym"),  # "I only train chest and arms"
+_REWRITE_RULES: tuple[tuple[str, str], ...] = (
+    (rf"\b{_any(lexicon.GYM_CHEST)}\b", "gym"),  # "I only train chest and arms"
     # "my posture is terrible": poor form, not pain
-    (re.compile(rf"\b{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?\s+{_any(lexicon.BAD)}\b"), "poor form"),
+    (rf"\b{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?\s+{_any(lexicon.BAD)}\b", "poor form"),
     # "it doesn't feel like anything other than a knot": it feels like one.
-    (re.compile(r"\bnot\s+(feel|look|seem|sound)\s+like\s+anything\s+(?:other\s+than|but|except)\b"), r"\1 like"),
+    (r"\bnot\s+(feel|look|seem|sound)\s+like\s+anything\s+(?:other\s+than|but|except)\b", r"\1 like"),
     # "will that make it worse?", "could stress be making it worse?" ask about a method or a cause;
     # they say nothing has got worse.
     (
-        re.compile(
-            r"(?:\b(?:will|would|could|can|does|do|might|be|gonna)\s+|^)(?:\S+\s+){0,3}?(?:make|making)\s+"
-            r"(?:it|things|this|that|the\s+\w+)\s+worse\b"
-        ),
+        r"(?:\b(?:will|would|could|can|does|do|might|be|gonna)\s+|^)(?:\S+\s+){0,3}?(?:make|making)\s+"
+        r"(?:it|things|this|that|the\s+\w+)\s+worse\b",
         "harm it",
     ),
     # "a bit harder to bend" is about moving, not a lump gone hard ("harder to the touch" is one).
-    (re.compile(r"\b(?:a\s+(?:bit|lot|little)\s+|much\s+|way\s+)?harder\s+to\b(?!\s+the\s+touch)"), "difficult to"),
+    (r"\b(?:a\s+(?:bit|lot|little)\s+|much\s+|way\s+)?harder\s+to\b(?!\s+the\s+touch)", "difficult to"),
     # "I did nothing different" is a routine, not self-care that did nothing.
-    (re.compile(r"\bdid\s+(?:nothing|not\s+do\s+anything)\s+(?:different|differently|new|unusual)\b"), "did the usual"),
+    (r"\bdid\s+(?:nothing|not\s+do\s+anything)\s+(?:different|differently|new|unusual)\b", "did the usual"),
     # "bad posture", said before the word: poor form, as above.
-    (re.compile(rf"\b{_any(lexicon.BAD)}\s+{_any(lexicon.TECHNIQUE)}\b"), "poor form"),
+    (rf"\b{_any(lexicon.BAD)}\s+{_any(lexicon.TECHNIQUE)}\b", "poor form"),
     # "pain spreading" is pain going somewhere, not a lump that spreads.
-    (re.compile(r"\bpain\s+spreading\b|\bspreading\s+pain\b"), "pain that spreads"),
+    (r"\bpain\s+spreading\b|\bspreading\s+pain\b", "pain that spreads"),
     # "it ain't going nowhere": a double negative that says it stays.
-    (re.compile(r"\bnot\s+going\s+nowhere\b"), "going nowhere"),
+    (r"\bnot\s+going\s+nowhere\b", "going nowhere"),
     # "do they do something else as well" is another treatment, not another growth.
-    (re.compile(r"\b(?:do|does)\s+something\s+else\b"), "do another thing"),
+    (r"\b(?:do|does)\s+something\s+else\b", "do another thing"),
     # "with my hands" is a way to massage, not a complaint about a hand.
-    (re.compile(r"\bwith\s+my\s+hands\b"), "manually"),
+    (r"\bwith\s+my\s+hands\b", "manually"),
     # "digging her elbow into it" is a massage, not a complaint about an elbow.
-    (re.compile(r"\b(?:her|his|my|an|their)\s+elbows?\s+into\b"), "pressing into"),
+    (r"\b(?:her|his|my|an|their)\s+elbows?\s+into\b", "pressing into"),
     # "I can't stand the taste of it" dislikes; it does not stand on anything.
-    (re.compile(r"\bcan\s+not\s+stand\s+(?:the\s+)?(?:taste|smell|sound|stuff)\b"), "dislike the taste"),
+    (r"\bcan\s+not\s+stand\s+(?:the\s+)?(?:taste|smell|sound|stuff)\b", "dislike the taste"),
     # "when I got changed" dressed; "dead flexible" is very flexible; "peas in my hand" holds, not hurts.
-    (re.compile(r"\b(got|getting)\s+changed\b"), r"\1 dressed"),
-    (re.compile(r"\bdead\s+(flexible|easy|good|nice|fit|strong|keen|bendy|funny)\b"), r"very \1"),
-    (re.compile(r"\bin\s+my\s+hands?\b"), "here"),
+    (r"\b(got|getting)\s+changed\b", r"\1 dressed"),
+    (r"\bdead\s+(flexible|easy|good|nice|fit|strong|keen|bendy|funny)\b", r"very \1"),
+    (r"\bin\s+my\s+hands?\b", "here"),
     # "it's doing my head in" is a mood (its head is not a complaint of its own).
-    (re.compile(r"\bdoing\s+my\s+head\s+in\b"), "driving me mad"),
+    (r"\bdoing\s+my\s+head\s+in\b", "driving me mad"),
     # "why would it form" asks how it came about; "form" here is not exercise technique.
-    (re.compile(r"\b(would|does|did|do|will|can)\s+(it|they|knots?|these|this|one)\s+form\b"), r"\1 \2 develop"),
+    (r"\b(would|does|did|do|will|can)\s+(it|they|knots?|these|this|one)\s+form\b", r"\1 \2 develop"),
     # "a twist lying on the floor" is a stretch, not someone stuck on the floor.
-    (re.compile(r"\b(twist|stretch|pose|rotation|exercise)\s+lying\s+on\s+the\s+floor\b"), r"\1 on the floor"),
+    (r"\b(twist|stretch|pose|rotation|exercise)\s+lying\s+on\s+the\s+floor\b", r"\1 on the floor"),
     # "it's not like it's been there ages": the "not" is about the time.
-    (re.compile(r"\bnot\s+like\s+(?:it|this)\s+is\s+been\b"), "not been"),
+    (r"\bnot\s+like\s+(?:it|this)\s+is\s+been\b", "not been"),
     # "worse first thing in the morning" says when it hurts, not that it has changed.
     (
-        re.compile(
-            r"\bworse(?=\s+(?:first\s+thing|in\s+the\s+(?:morning|mornings|evening|evenings)|at\s+night|when|whenever|after|if)\b)"
-        ),
+        r"\bworse(?=\s+(?:first\s+thing|in\s+the\s+(?:morning|mornings|evening|evenings)|at\s+night|when|whenever|after|if)\b)",
         "sorer",
     ),
     # "I'm terrible at drinking water" is a habit, not terrible pain.
-    (re.compile(r"\b(?:terrible|awful|rubbish|useless|horrible|dreadful)\s+at\b"), "poor at"),
+    (r"\b(?:terrible|awful|rubbish|useless|horrible|dreadful)\s+at\b", "poor at"),
     # "massage it or something else" names another way to do it, not another growth.
-    (re.compile(r"\b(?:it|them)\s+or\s+something\s+else\b"), "it or another way"),
+    (r"\b(?:it|them)\s+or\s+something\s+else\b", "it or another way"),
     # "kind of like a bruise" says how it feels; "could it be a bruise" still asks what it is.
     (
-        re.compile(
-            r"\b(?:kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+(?:pressing\s+on\s+|touching\s+|pushing\s+on\s+)?a\s+bruise\b"
-        ),
+        r"\b(?:kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+(?:pressing\s+on\s+|touching\s+|pushing\s+on\s+)?a\s+bruise\b",
         "bruised",
     ),
     # "my shirt rubs on it" is touch, not a massage.
-    (re.compile(r"\b(?P<what>shirt|top|clothes|waistband|belt|bra|strap)\s+rubs?\b"), r"\g<what> touches"),
+    (r"\b(?P<what>shirt|top|clothes|waistband|belt|bra|strap)\s+rubs?\b", r"\g<what> touches"),
     # "forget my back, my toddler has a rash": the back is put aside, and what follows is about something else.
-    (re.compile(r"\b(?:forget|enough\s+about|never\s+mind)\s+(?:about\s+)?(?:my|the)\s+back\b"), "anyway"),
+    (r"\b(?:forget|enough\s+about|never\s+mind)\s+(?:about\s+)?(?:my|the)\s+back\b", "anyway"),
     # "sitting on the sofa doing nothing" is at rest, not a story of what was done.
-    (re.compile(r"\bdoing\s+nothing\b"), "idle"),
+    (r"\bdoing\s+nothing\b", "idle"),
     # A hot water bottle is heat, and training "in the heat" is the weather: neither is a drink or an ice pack.
-    (re.compile(r"\bhot\s+water\s+bottles?\b"), "heating pad"),
-    (re.compile(r"\bin\s+the\s+heat\b"), "in hot weather"),
+    (r"\bhot\s+water\s+bottles?\b", "heating pad"),
+    (r"\bin\s+the\s+heat\b", "in hot weather"),
     # "turn the heating up" is the house; "hay fever" is an allergy, not a fever.
-    (re.compile(r"\bthe\s+heating\b(?!\s+pad)"), "the thermostat"),
-    (re.compile(r"\bhay\s+fever\b"), "hayfever"),
+    (r"\bthe\s+heating\b(?!\s+pad)", "the thermostat"),
+    (r"\bhay\s+fever\b", "hayfever"),
     # "my partner snores so loud I can't sleep": sleep lost to a noise, not to pain.
-    (re.compile(r"\b(snor\w*\b(?:\s+\S+){0,5}?\s+)can\s+not\s+sleep\b"), r"\1lose sleep"),
+    (r"\b(snor\w*\b(?:\s+\S+){0,5}?\s+)can\s+not\s+sleep\b", r"\1lose sleep"),
 )
+_REWRITES = tuple((re.compile(pattern), written) for pattern, written in _REWRITE_RULES)
 
 _FINE = _any(lexicon.FINE)
 # A warning sign said to be absent without a negation: "my legs feel normal".
