@@ -87,7 +87,7 @@ def _any(words: tuple[str, ...] | list[str]) -> str:
 
 _LEG = _any(lexicon.LEG_PARTS)
 _FELT = _any((*lexicon.NERVE_SENSATIONS, *lexicon.FELT_IN_A_LEG))  # what a nerve sign feels like in a leg
-_THING = _any((*lexicon.THINGS, "it", "this", "that", "thing"))
+_THING = _any((*lexicon.THINGS, "it", "this", "that", "thing", "mine"))
 _NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|two|three|four|five|six|seven|eight|nine|ten)"
 _DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
 # A daily task as said after "not" ("won't let me sleep"): the plain verb only, so "not walking
@@ -123,7 +123,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         NERVE_SIGNS,
         rf"(?P<sign>{_any(lexicon.NERVE_SENSATIONS)})(?:\s+\S+){{0,8}}?\s+(?:{_TRAVEL}\s+(?:right\s+|all\s+the\s+way\s+)?"
-        rf"(?:down|into|to|through)|(?:right\s+|all\s+the\s+way\s+)?(?:down|into))(?:\s+\S+){{0,3}}?\s+{_LEG}",
+        rf"(?:down|into|to|through)|(?:right\s+|all\s+the\s+way\s+)?(?:down|into))(?:\s+\S+){{0,4}}?\s+{_LEG}",
     ),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_WORDS_ALONE)})"),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.FEELING_LOST)})"),
@@ -161,6 +161,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_ALONE)})"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.HARD_LUMP)})"),
+    # "it's gone really hard", "hard like a stone": hardening said as a change, or as a stone is hard
+    # (not "it's hard to bend", nor the plain "a hard lump" a knot is).
+    (
+        LUMP_CHANGES,
+        rf"(?:{_THING}(?:\s+\S+){{0,2}}?\s+|^)(?:(?:is|feels|feel|felt)\s+(?:really|very|so|properly|proper|super|rock|quite)\s+"
+        r"|(?:gone|getting|got|turned|become|becoming)\s+(?:really\s+|very\s+|so\s+|properly\s+|proper\s+)?)"
+        r"(?P<sign>hard|solid)(?!\s+(?:to|work|going|time|day))\b",
+    ),
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>hard|solid)\s+(?:like|as)\s+(?:a\s+)?(?:stone|rock|marble|pebble|bone|brick|nut|golf\s+ball)",
+    ),
+    # "it was pea sized on monday and now it's like a grape": a size now, bigger than a knot
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>now\s+(?:it\s+is\s+|is\s+)?(?:more\s+|about\s+|nearly\s+)?(?:like\s+)?(?:the\s+size\s+of\s+)?"
+        r"(?:a|an)\s+(?:grape|plum|orange|lemon|egg|walnut|golf\s+ball|tennis\s+ball|satsuma|apple|fist))",
+    ),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_TOLD)})"),
     # "it's the size of a tennis ball now": bigger than a knot is
     (
@@ -202,6 +220,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # A negated resolution is a sign: "it hasn't gone away", "it's not shrinking", "nothing has shifted it".
     (LUMP_CHANGES, rf"(?P<sign>not\s+(?:\S+\s+){{0,2}}?{_any(lexicon.RESOLVING)}){_NOT_SPREADING}"),
     (SEVERE_PAIN, _INTENSITY),
+    # "I can't even get into the pose, it's that bad" (not "is it that bad?")
+    (SEVERE_PAIN, r"(?<=\bit\sis\s)(?P<sign>that\s+bad)"),
     # "it won't let me sleep", "I haven't slept": a negated daily task, said as it stopped.
     (
         SEVERE_PAIN,
@@ -265,6 +285,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:{_any(lexicon.RELIEF_NOUNS)}|(?:tried|used|using)(?:\s+\S+){{0,6}}?\s+(?:and|but)\s+(?:it|that|they))"
         r"\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:\S+\s+)?(?P<sign>useless)",
     ),
+    # "had two massages already and it's still there the same": self-care, then no change
+    (
+        NO_RELIEF,
+        r"(?:had|tried|done|did|doing|used|using|been)\s+(?:\S+\s+){0,6}?(?:and|but)\s+(?:it\s+is\s+|it\s+has\s+been\s+|it\s+)?"
+        r"(?P<sign>still\s+(?:there|here|the\s+same)|no\s+change|no\s+better|no\s+joy)",
+    ),
+    # "I've done all the stuff you're saying for months"
+    (
+        NO_RELIEF,
+        r"(?P<sign>(?:done|doing|tried|trying)\s+(?:all\s+)?(?:of\s+)?(?:that|those|this|these|everything|the\s+stuff"
+        r"|that\s+stuff|all\s+that|it\s+all|what\s+you)\b(?:\s+\S+){0,5}?\s+(?:for|since)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+        rf"{_DURATION})",
+    ),
+    # "I've lost ten kilos and I'm not dieting": weight lost without trying
+    (
+        SERIOUS,
+        r"(?P<sign>lost\s+(?:like\s+|about\s+|nearly\s+|over\s+)?(?:\S+\s+){0,2}?(?:kilos|kilograms|pounds|stone|lbs|kg))",
+    ),
     # "three months of this": how long it has gone on, said alone.
     (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
     # "still sore after three weeks", "still sore after all the stretches"
@@ -321,7 +359,7 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     # "do they do something else as well" is another treatment, not another growth.
     (r"\b(?:do|does)\s+something\s+else\b", "do another thing"),
     # "with my hands" is a way to massage, not a complaint about a hand.
-    (r"\bwith\s+my\s+hands\b", "manually"),
+    (r"\bwith\s+(?:my|his|her|their|your)\s+(?:own\s+|bare\s+)?hands\b", "manually"),
     # "digging her elbow into it" is a massage, not a complaint about an elbow.
     (r"\b(?:her|his|my|an|their)\s+elbows?\s+into\b", "pressing into"),
     # "I can't stand the taste of it" dislikes; it does not stand on anything.
@@ -330,6 +368,16 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (r"\b(got|getting)\s+changed\b", r"\1 dressed"),
     (r"\bdead\s+(flexible|easy|good|nice|fit|strong|keen|bendy|funny)\b", r"very \1"),
     (r"\bin\s+my\s+hands?\b", "here"),
+    # "I can't get out of my chair without crying": the crying happens; "without" denies nothing.
+    (r"\b(can\s+not\s+(?:\S+\s+){1,8}?)without\s+(crying|screaming|tears|yelling)\b", r"\1and \2"),
+    # "leave it alone for a while" asks about resting it, not a lump there a while.
+    (r"\b(leave|rest)\s+it(\s+alone)?\s+for\s+a\s+(while|bit)\b", r"\1\2 for a \3"),
+    # "my toddler won't sleep": someone else's sleep, not pain that stops the speaker's.
+    (
+        r"\b(toddler|baby|babies|kids?|son|daughter|husband|wife|partner|dog|puppy|cat|neighbou?rs?)\s+(?:\S+\s+)?not\s+"
+        r"(?:let\s+me\s+)?sleep\w*",
+        r"\1 keeps me busy",
+    ),
     # "it's doing my head in" is a mood (its head is not a complaint of its own).
     (r"\bdoing\s+my\s+head\s+in\b", "driving me mad"),
     # "why would it form" asks how it came about; "form" here is not exercise technique.

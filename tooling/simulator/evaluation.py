@@ -267,6 +267,10 @@ NATURAL_SPLITS = (
     ("natural-dev23", "tuned on"),
     ("natural-dev24", "tuned on"),
     ("natural-dev25", "tuned on"),
+    ("natural-dev26", "tuned on"),
+    ("natural-dev27", "tuned on"),
+    ("natural-dev28", "tuned on"),
+    ("natural-dev29", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
