@@ -695,6 +695,18 @@ VERY = ("very", "really", "extremely", "super", "incredibly", "so", "too")
 
 # Said alone, these describe the lump changing (the article: "growing").
 CHANGES_ALONE = (
+    "increasing in size",
+    "getting longer",
+    "gone longer",
+    "more each day",
+    "more every day",
+    "worse each day",
+    "worse every day",
+    "worse and worse",
+    "more and more painful",
+    "beyond tender",
+    "without yelping",
+    "yelping",
     "twice the size",
     "double the size",
     "twice as big",
@@ -819,6 +831,15 @@ DURATIONS = (
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
 NO_RELIEF = (
+    "then it is straight back",
+    "and it is straight back",
+    "then it comes back",
+    "but then it comes back",
+    "only helped a day",
+    "only helped for a day",
+    "only helps for an hour",
+    "only helped for an hour",
+    "only lasts an hour",
     "same as day one",
     "same as the day i found it",
     "are not touching it",
@@ -1049,6 +1070,16 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "chemo",
+    "chemotherapy",
+    "blood thinners",
+    "warfarin",
+    "pass out",
+    "passing out",
+    "passed out",
+    "fainted",
+    "fainting",
+    "tearing right through",
     "can not stand up at all",
     "can not get up at all",
     "peed myself",
@@ -1479,6 +1510,18 @@ JOINTS = (
 
 # Pain said to be mild: severe pain denied.
 MILD = (
+    "nothing major",
+    "not agony",
+    "an annoyance",
+    "usual soreness",
+    "just the usual",
+    "nothing i can not handle",
+    "nothing unusual",
+    "not bad enough to stop",
+    "not painful really",
+    "not really painful",
+    "bit achy but",
+    "tender not agony",
     "only hurts a little",
     "hurts a little bit",
     "not a bad pain",
@@ -3009,6 +3052,15 @@ LEG_HOLDS = ("hold me", "hold me up", "holding me up", "hold my weight", "take m
 
 # Said of daily life, these deny severe pain ("i'm sleeping fine").
 COPING = (
+    "still cooking",
+    "still driving",
+    "slept fine",
+    "slept right through",
+    "slept okay",
+    "can still bend",
+    "does not hurt when i walk",
+    "does not really stop me",
+    "not affecting my sleep",
     "sleeping alright",
     "sleeping okay",
     "sleeping fine",
@@ -3206,6 +3258,15 @@ DAILY_MORE = (
 
 # Self-care that is working: no relief denied ("the foam roller has helped loads").
 IMPROVING = (
+    "feels better",
+    "eased off",
+    "easing off",
+    "fading",
+    "softening",
+    "went away on its own",
+    "better than yesterday",
+    "seem to loosen",
+    "loosen it a bit",
     "getting a bit better",
     "getting a little better",
     "has helped",

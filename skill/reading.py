@@ -132,7 +132,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+(?:compared|than|core|abs|glutes|stomach|hamstrings)\b){_GAP}{_LEG}"),
     (
         NERVE_SIGNS,
-        r"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?"
+        r"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?(?:own\s+)?"
         rf"(?:left\s+|right\s+)?{_LEG}",
     ),
     # "my foot won't move", "my leg won't hold my weight": a leg that does not do its job.
@@ -236,7 +236,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # "my wife had to put my socks on for me": help with what a person does for themselves
         r"|(?:had|has|have)\s+to\s+(?:help\s+me\s+(?:get|up|dress|out|in)|put\s+my\s+\w+\s+on|dress\s+me|carry\s+me)"
         rf"|took\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours)\s+(?:to\s+{_DAILY}|(?:because|cause|cos|with)"
-        r"(?:\s+of)?\s+(?:the\s+)?pain)|missed\s+(?:my\s+|a\s+)?(?:shift|shifts|work|day\s+of\s+work)"
+        r"(?:\s+of)?\s+(?:the\s+)?pain)|missed\s+(?:my\s+|a\s+|(?:\S+\s+){0,2}?days?\s+of\s+)?(?:shift|shifts|work|day\s+of\s+work|uni|school|college|lectures|classes)"
+        r"|crawl(?:ing)?\s+(?:around|to|up|about)|(?:how|not\s+know\s+how)\s+i\s+(?:am\s+going\s+to|will|would)\s+get\s+through"
         r"|call(?:ed)?\s+in\s+sick|off\s+sick"
         r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)",
     ),
@@ -285,11 +286,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:{_any(lexicon.RELIEF_NOUNS)}|(?:tried|used|using)(?:\s+\S+){{0,6}}?\s+(?:and|but)\s+(?:it|that|they))"
         r"\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:\S+\s+)?(?P<sign>useless)",
     ),
+    # "none of the self care stuff works"
+    (
+        NO_RELIEF,
+        rf"(?P<sign>(?:none|nothing)\s+of\s+(?:the\s+|my\s+|this\s+|that\s+)?{_any(lexicon.RELIEF_NOUNS)}(?:\s+stuff|\s+things)?"
+        r"\s+(?:works|worked|helps|helped|is\s+working|is\s+helping|has\s+worked|has\s+helped))",
+    ),
     # "had two massages already and it's still there the same": self-care, then no change
     (
         NO_RELIEF,
-        r"(?:had|tried|done|did|doing|used|using|been)\s+(?:\S+\s+){0,6}?(?:and|but)\s+(?:it\s+is\s+|it\s+has\s+been\s+|it\s+)?"
-        r"(?P<sign>still\s+(?:there|here|the\s+same)|no\s+change|no\s+better|no\s+joy)",
+        rf"(?:had|tried|done|did|doing|used|using|been|{_any(lexicon.RELIEF_NOUNS)}s?)\s+(?:\S+\s+){{0,6}}?(?:and|but)\s+"
+        r"(?:it\s+is\s+|it\s+has\s+been\s+|it\s+)?(?:just\s+)?"
+        r"(?P<sign>still\s+(?:there|here|the\s+same)|no\s+change|no\s+better|no\s+joy|keeps\s+coming\s+back)",
     ),
     # "I've done all the stuff you're saying for months"
     (
@@ -302,6 +310,25 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         SERIOUS,
         r"(?P<sign>lost\s+(?:like\s+|about\s+|nearly\s+|over\s+)?(?:\S+\s+){0,2}?(?:kilos|kilograms|pounds|stone|lbs|kg))",
+    ),
+    # "both my legs have gone numb": both legs at once, beyond the article's signs
+    (SERIOUS, r"(?P<sign>both\s+(?:of\s+)?(?:my\s+)?legs\s+(?:\S+\s+){0,3}?(?:numb|dead|can\s+not\s+move|too\s+weak))"),
+    # "I can't touch the lump without wincing": very painful to touch
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>can\s+not\s+(?:even\s+)?touch\s+(?:it|the\s+\w+)\s+without\s+(?:yelping|screaming|wincing|crying|jumping|flinching|swearing))",
+    ),
+    # "the skin's gone a funny purple colour"
+    (
+        LUMP_CHANGES,
+        rf"(?:{_any(lexicon.THINGS)}|skin)(?:\s+\S+){{0,4}}?\s+(?P<sign>(?:gone|turned|going|turning)\s+(?:a\s+)?(?:\S+\s+)?"
+        r"(?:purple|blue|black|angry)(?:\s+colou?r)?)",
+    ),
+    # "walking to the shop took me twenty minutes"
+    # (a carrier may have taken the task: "walking | to the shop took me...")
+    (
+        SEVERE_PAIN,
+        rf"(?:{_DAILY}(?:\s+\S+){{0,4}}?\s+|^to\s+(?:\S+\s+){{0,3}}?)(?P<sign>took\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours))",
     ),
     # "three months of this": how long it has gone on, said alone.
     (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
@@ -378,6 +405,11 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
         r"(?:let\s+me\s+)?sleep\w*",
         r"\1 keeps me busy",
     ),
+    # "my bladder's fine": a serious symptom's organ said to be well is that symptom denied.
+    (
+        r"\b(?:my\s+)?(bladder|bowels?|waterworks)\s+(?:is\s+|are\s+)?(?:fine|normal|okay|ok|all\s+good|grand)\b",
+        r"no \1 trouble",
+    ),
     # "it's doing my head in" is a mood (its head is not a complaint of its own).
     (r"\bdoing\s+my\s+head\s+in\b", "driving me mad"),
     # "why would it form" asks how it came about; "form" here is not exercise technique.
@@ -447,7 +479,7 @@ _DENIALS = tuple(
         (
             NERVE_SIGNS,
             r"not\s+(?:\S+\s+)?(?:go|goes|going|spread\w*|travel\w*|shoot\w*|radiat\w*)\s+(?:down|into|to)\s+"
-            rf"(?:my\s+|the\s+|either\s+|both\s+)?{_LEG}",
+            rf"(?:my\s+|the\s+|either\s+|both\s+)?(?:\S+\s+(?:or|and)\s+)?{_LEG}",
         ),
         (SEVERE_PAIN, _any(lexicon.MILD)),
         (SEVERE_PAIN, _any(lexicon.COPING)),

@@ -414,7 +414,10 @@ NATURAL_FLOORS = {
     "natural-dev26": (0.99, 0.8, 0.99),
     "natural-dev27": (0.97, 0.75, 0.99),
     "natural-dev28": (0.98, 0.85, 0.91),
-    "natural-dev29": (0.99, 0.81, 0.99),
+    "natural-dev29": (0.99, 0.82, 0.99),
+    "natural-dev30": (0.94, 0.88, 0.9),
+    "natural-dev31": (0.99, 0.81, 0.99),
+    "natural-dev32": (0.96, 0.76, 0.99),
     "natural-holdout": (0.94, 0.86, 0.88),
     "natural-holdout2": (0.94, 0.83, 0.93),
 }

@@ -271,6 +271,9 @@ NATURAL_SPLITS = (
     ("natural-dev27", "tuned on"),
     ("natural-dev28", "tuned on"),
     ("natural-dev29", "tuned on"),
+    ("natural-dev30", "tuned on"),
+    ("natural-dev31", "tuned on"),
+    ("natural-dev32", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
