@@ -68,6 +68,7 @@ CARRIER_MEANING = {
     "HowQuestionIntent": ("how",),
     "WhyQuestionIntent": ("why",),
     "HurtsIntent": ("hurts",),
+    "SelfCareIntent": ("self care",),
 }
 
 
@@ -476,6 +477,7 @@ MOVES: dict[str, Move] = {
     "HowQuestionIntent": _describe,
     "WhyQuestionIntent": _describe,
     "HurtsIntent": _describe,
+    "SelfCareIntent": _describe,
     "NegativeStatementIntent": _negative_statement,
     "ImprovingIntent": _improving,
     "LegsFineIntent": _legs_fine,

@@ -158,6 +158,7 @@ NO_CHANGE = (
 # Words people open a turn with before saying what they mean.
 # ("no" is not one: a turn that opens with "no" belongs to NegativeStatementIntent, which reads it back.)
 LEAD_INS = (
+    "eh",
     # Interjections, each a carrier of its own: the words after it reach the skill whole.
     "ow",
     "oof",
@@ -831,6 +832,11 @@ DURATIONS = (
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
 NO_RELIEF = (
+    "nothing touches it",
+    "nothing is touching it",
+    "none of it is touching",
+    "not touching it",
+    "nothing even touches it",
     "then it is straight back",
     "and it is straight back",
     "then it comes back",
@@ -970,6 +976,18 @@ NO_RELIEF = (
 # -- what else it might be ---------------------------------------------------
 
 OTHER_GROWTHS = (
+    "ganglion",
+    "lipoma",
+    "moves around under the skin",
+    "rolls around",
+    "slides around",
+    "not feel like muscle",
+    "not feel like a muscle",
+    "separate thing",
+    "sitting under the skin",
+    "just under the skin",
+    "more under the skin",
+    "water balloon",
     "bag of fluid",
     "full of fluid",
     "fluid filled",
@@ -1021,7 +1039,6 @@ OTHER_GROWTHS = (
     "not muscular",
     "a boil",
     "boils",
-    "under the skin",
     "in the skin",
     "on the bone",
     "something different",
@@ -1070,6 +1087,17 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "i wipe",
+    "feel anything down there",
+    "stuck on the floor",
+    "bad fall",
+    "nasty fall",
+    "landed flat",
+    "landed hard on",
+    "hold my wee",
+    "hold my pee",
+    "hold my bladder",
+    "hold it in",
     "chemo",
     "chemotherapy",
     "blood thinners",
@@ -1467,6 +1495,13 @@ OTHER_COMPLAINTS = (
 # Animals: a lump or limp of a pet's is not this skill's, wherever on the pet it is.
 # Requests to the speaker itself ("play some rain sounds"): whatever else is said with them, not about a knot.
 SPEAKER_REQUESTS = (
+    "going to rain",
+    "rain today",
+    "weather",
+    "recipe",
+    "jollof",
+    "podcast",
+    "podcasts",
     "order me",
     "buy me",
     "add to my basket",
@@ -3145,6 +3180,9 @@ CHANGES_TOLD = (
 )
 
 HARD_LUMP = (
+    "nearly cried",
+    "almost cried",
+    "made me cry",
     "hard as a marble",
     "different colour",
     "different color",

@@ -171,7 +171,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         LUMP_CHANGES,
-        r"(?P<sign>hard|solid)\s+(?:like|as)\s+(?:a\s+)?(?:stone|rock|marble|pebble|bone|brick|nut|golf\s+ball)",
+        r"(?P<sign>hard|solid|now\s+it\s+is|now\s+is)\s+(?:like|as)\s+(?:a\s+)?(?:stone|rock|marble|pebble|bone|brick|nut|golf\s+ball)",
     ),
     # "it was pea sized on monday and now it's like a grape": a size now, bigger than a knot
     (
@@ -333,7 +333,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "three months of this": how long it has gone on, said alone.
     (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
     # "still sore after three weeks", "still sore after all the stretches"
-    (NO_RELIEF, rf"(?P<sign>{_STILL_SORE})(?:\s+\S+){{0,3}}?\s+after\s+(?:all\b|{_DURATION})"),
+    (
+        NO_RELIEF,
+        rf"(?P<sign>{_STILL_SORE})(?:\s+\S+){{0,3}}?\s+after\s+(?:like\s+|about\s+|nearly\s+)?(?:all\b|{_DURATION})",
+    ),
     (
         NO_RELIEF,
         rf"(?P<sign>{_STILL_SORE})\s+(?:\S+\s+){{0,2}}?{_DURATION}\s+later",
@@ -435,7 +438,10 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     # "my shirt rubs on it" is touch, not a massage.
     (r"\b(?P<what>shirt|top|clothes|waistband|belt|bra|strap)\s+rubs?\b", r"\g<what> touches"),
     # "forget my back, my toddler has a rash": the back is put aside, and what follows is about something else.
-    (r"\b(?:forget|enough\s+about|never\s+mind)\s+(?:about\s+)?(?:my|the)\s+back\b", "anyway"),
+    (
+        r"\b(?:forget|enough\s+about|never\s+mind|nothing\s+to\s+do\s+with|^(?:no|not|nothing)(?:\s+to\s+do\s+with)?)\s+(?:about\s+)?(?:my|the)\s+back\b",
+        "anyway",
+    ),
     # "sitting on the sofa doing nothing" is at rest, not a story of what was done.
     (r"\bdoing\s+nothing\b", "idle"),
     # A hot water bottle is heat, and training "in the heat" is the weather: neither is a drink or an ice pack.
@@ -659,6 +665,16 @@ _SYMPTOM_PATTERNS = (
         ),
     ),
     ("symptom.tenderness", re.compile(rf"\b(?:{_PRESS}{_GAP}{_FLINCH}|{_FLINCH}{_GAP}{_PRESS})s?\b")),
+    # Pain placed at the lump ("a dull ache right where the bump is", "the knot itself throbs"): pain at the
+    # spot, which outranks the story it is told in.
+    (
+        "symptom.local_pain",
+        re.compile(
+            rf"\b(?:(?:{_PAIN}|jab|stab\w*|sharp)(?:\s+\S+){{0,3}}?\s+(?:right\s+|just\s+|exactly\s+)?(?:at|on|where|around|in)\s+"
+            r"(?:the\s+|that\s+)?(?:one\s+)?(?:lump|knot|bump|spot)"
+            rf"|(?:lump|knot|bump)\s+itself\s+(?:\S+\s+){{0,2}}?{_PAIN})s?\b"
+        ),
+    ),
 )
 _STORY = re.compile(rf"\b{_any(lexicon.STORY_WORDS)}\b")
 _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")

@@ -109,6 +109,8 @@ def test_a_warning_sign_in_a_description_outranks_everything():
         ),
         # "hurts {description}" keeps its "hurts": how it hurts may be the sign.
         (Heard("HurtsIntent", {"description": SlotHeard("like mad to touch")}), None, "red_flag.lump_changes"),
+        # A statement that opens with the self-care tried ("massage is useless") keeps that it was tried.
+        (Heard("SelfCareIntent", {"description": SlotHeard("is useless")}), None, "red_flag.no_relief"),
         # "still {description}" keeps its "still"; "not {description}" its negation, either way round.
         (Heard("StillIntent", {"description": SlotHeard("the same after all this time")}), None, "red_flag.no_relief"),
         (Heard("NegativeStatementIntent", {"description": SlotHeard("numb just sore")}), "noted", None),

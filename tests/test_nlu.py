@@ -418,6 +418,9 @@ NATURAL_FLOORS = {
     "natural-dev30": (0.94, 0.88, 0.9),
     "natural-dev31": (0.99, 0.81, 0.99),
     "natural-dev32": (0.96, 0.76, 0.99),
+    "natural-dev33": (0.99, 0.83, 0.89),
+    "natural-dev34": (0.99, 0.76, 0.75),
+    "natural-dev35": (0.98, 0.86, 0.93),
     "natural-holdout": (0.94, 0.86, 0.88),
     "natural-holdout2": (0.94, 0.83, 0.93),
 }

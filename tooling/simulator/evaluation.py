@@ -274,6 +274,9 @@ NATURAL_SPLITS = (
     ("natural-dev30", "tuned on"),
     ("natural-dev31", "tuned on"),
     ("natural-dev32", "tuned on"),
+    ("natural-dev33", "tuned on"),
+    ("natural-dev34", "tuned on"),
+    ("natural-dev35", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
