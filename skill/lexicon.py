@@ -77,6 +77,15 @@ ACTIVITIES = (
 
 # Words that tie a general question ("how do I fix ...") to this skill's subject.
 ANCHORS = (
+    "next time",
+    "cricket",
+    "footy",
+    "football",
+    "training",
+    "match",
+    "game",
+    "run",
+    "class",
     "it",
     "this",
     "that",
@@ -1710,6 +1719,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "light cardio",
+            "skip footy",
+            "need to skip",
+            "give my back a break",
+            "no lifting",
+            "keep working",
             "proper break",
             "break from the gym",
             "should i skip",
@@ -1741,6 +1756,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "knot",
         (
+            "knotting up",
+            "end up knotting",
+            "stays contracted",
+            "never relaxes",
+            "explain knots",
+            "knot actually form",
             "bunched up",
             "all bunched",
             "glued together",
@@ -1851,6 +1872,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "doctor",
         (
+            "give me an injection",
+            "injection",
+            "figure out what it",
+            "physio be better",
+            "better than the doctor",
             "physio appointment",
             "appointment with",
             "booked in with",
@@ -2683,6 +2709,20 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Said with a cause's words, these ask whether it caused the knot ("could that be why").
 CAUSAL = (
+    "is that how i got",
+    "how i got it",
+    "how i got this",
+    "have given me",
+    "given me this",
+    "give me this",
+    "be the problem",
+    "does that cause",
+    "could that have given",
+    "is what you are telling me",
+    "should have warmed up",
+    "is a cause",
+    "a cause too",
+    "cause too",
     "it be my",
     "it be cos",
     "it be because",
@@ -2786,6 +2826,8 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.dehydration",
         (
+            "thirsty",
+            "being thirsty",
             "hardly drink",
             "never drink",
             "barely drank",
@@ -2811,6 +2853,9 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.no_warm_up",
         (
+            "warmed up",
+            "warming up",
+            "bother warming",
             "skipped stretching",
             "skipped my stretches",
             "not stretching before",
@@ -2868,6 +2913,11 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.poor_form",
         (
+            "bend from my back",
+            "instead of my knees",
+            "hunch over",
+            "hunched over",
+            "arch my back",
             "back rounds",
             "arch way too much",
             "arch too much",
@@ -2906,6 +2956,8 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.overuse",
         (
+            "training too often",
+            "too often",
             "mornings a week",
             "never take a day off",
             "no days off",

@@ -413,6 +413,8 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:my\s+)?(bladder|bowels?|waterworks)\s+(?:is\s+|are\s+)?(?:fine|normal|okay|ok|all\s+good|grand)\b",
         r"no \1 trouble",
     ),
+    # "I keep poking it to check if it's still there": checking, not a lump that persists.
+    (r"\b(check|see|feel)(ing)?\s+(?:if|whether)\s+it\s+is\s+still\s+there\b", r"\1\2 it"),
     # "it's doing my head in" is a mood (its head is not a complaint of its own).
     (r"\bdoing\s+my\s+head\s+in\b", "driving me mad"),
     # "why would it form" asks how it came about; "form" here is not exercise technique.
