@@ -77,6 +77,7 @@ ACTIVITIES = (
 
 # Words that tie a general question ("how do I fix ...") to this skill's subject.
 ANCHORS = (
+    "wrong",
     "next time",
     "cricket",
     "footy",
@@ -167,6 +168,7 @@ NO_CHANGE = (
 # Words people open a turn with before saying what they mean.
 # ("no" is not one: a turn that opens with "no" belongs to NegativeStatementIntent, which reads it back.)
 LEAD_INS = (
+    "ehm",
     "eh",
     # Interjections, each a carrier of its own: the words after it reach the skill whole.
     "ow",
@@ -1096,6 +1098,11 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "trouble peeing",
+    "trouble passing urine",
+    "problems peeing",
+    "struggling to pee",
+    "trouble weeing",
     "i wipe",
     "feel anything down there",
     "stuck on the floor",
@@ -1683,6 +1690,13 @@ IMBALANCE_DESCRIBED = (
 )
 # The same, and words that name an imbalance only when asked as a cause ("is it my hamstrings").
 IMBALANCE = (
+    "right side does",
+    "left side does",
+    "never the right",
+    "never the left",
+    "core work",
+    "never train legs",
+    "skip leg day",
     "carry the baby",
     "on my right hip",
     "on my left hip",
@@ -1719,6 +1733,10 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "stay off my feet",
+            "still go",
+            "light walking",
+            "lie down",
             "light cardio",
             "skip footy",
             "need to skip",
@@ -1783,6 +1801,10 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
+            "behind all of",
+            "what is behind",
+            "be from the gym",
+            "from the gym then",
             "how did that even happen",
             "how did that happen",
             "how did it happen",
@@ -2044,7 +2066,20 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "another one",
         ),
     ),
-    ("method.stretching", ("yoga", "yoga poses", "yoga pose", "stretch", "child's pose", "cat cow", "lumbar rotation")),
+    (
+        "method.stretching",
+        (
+            "lumbar twist",
+            "twists",
+            "yoga",
+            "yoga poses",
+            "yoga pose",
+            "stretch",
+            "child's pose",
+            "cat cow",
+            "lumbar rotation",
+        ),
+    ),
     (
         "method.massage",
         (
@@ -2709,6 +2744,12 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Said with a cause's words, these ask whether it caused the knot ("could that be why").
 CAUSAL = (
+    "what did it",
+    "what did this",
+    "be what did",
+    "got to do with",
+    "something to do with",
+    "to do with it",
     "is that how i got",
     "how i got it",
     "how i got this",

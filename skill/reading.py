@@ -187,7 +187,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|ping\s+pong\s+ball|satsuma|tangerine|apple|cricket\s+ball))",
     ),
     # "it's gone from pea size to the size of a grape"
-    (LUMP_CHANGES, r"(?P<sign>gone\s+from\s+(?:\S+\s+){1,4}?to)\b"),
+    (LUMP_CHANGES, r"(?P<sign>gone\s+from\s+(?:\S+\s+){1,6}?to)\b"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)}){_NOT_SPREADING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
@@ -415,6 +415,8 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     ),
     # "I keep poking it to check if it's still there": checking, not a lump that persists.
     (r"\b(check|see|feel)(ing)?\s+(?:if|whether)\s+it\s+is\s+still\s+there\b", r"\1\2 it"),
+    # "or does it not really make a difference?" asks; it says nothing failed.
+    (r"\b(does|do|would|will)\s+(it|that|this)\s+not\b", r"\1 \2 fail to"),
     # "it's doing my head in" is a mood (its head is not a complaint of its own).
     (r"\bdoing\s+my\s+head\s+in\b", "driving me mad"),
     # "why would it form" asks how it came about; "form" here is not exercise technique.

@@ -421,6 +421,8 @@ NATURAL_FLOORS = {
     "natural-dev33": (0.99, 0.83, 0.89),
     "natural-dev34": (0.99, 0.76, 0.75),
     "natural-dev35": (0.98, 0.86, 0.93),
+    "natural-dev36": (0.99, 0.86, 0.99),
+    "natural-dev37": (0.99, 0.89, 0.93),
     "natural-holdout": (0.94, 0.86, 0.88),
     "natural-holdout2": (0.94, 0.83, 0.93),
 }

@@ -277,6 +277,8 @@ NATURAL_SPLITS = (
     ("natural-dev33", "tuned on"),
     ("natural-dev34", "tuned on"),
     ("natural-dev35", "tuned on"),
+    ("natural-dev36", "tuned on"),
+    ("natural-dev37", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
