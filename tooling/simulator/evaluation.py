@@ -279,6 +279,7 @@ NATURAL_SPLITS = (
     ("natural-dev35", "tuned on"),
     ("natural-dev36", "tuned on"),
     ("natural-dev37", "tuned on"),
+    ("natural-dev38", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
