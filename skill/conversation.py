@@ -55,6 +55,7 @@ METHOD_TYPE = INTENT_ROUTES["ReliefIntent"].slot_type or ""
 METHOD_SLOT = INTENT_ROUTES["ReliefIntent"].slot or ""  # the same slot on HowLongIntent
 METHOD_GROUP = "method."  # topic ids "method.<id>": a way of relief the article lists
 SYMPTOM_GROUP = "symptom."  # topic ids "symptom.<id>": a symptom the article lists
+CAUSE_GROUP = "cause."  # topic ids "cause.<id>": a cause the article lists
 # What the carrier phrases of an intent say, read back with the slot's words: the carriers of
 # NegativeStatementIntent are negations, "no {description}", "nothing {description}" or "not
 # {description}" (the skill cannot tell which was said, so it reads the words each way, and a
@@ -239,8 +240,25 @@ def _denied_reply(sign: str, catalogue: Catalogue, state: State) -> Reply:
     return phrase_reply(catalogue, "denied", offer="see_doctor", fill={"name": catalogue.denied_names[sign]})
 
 
+_CAUSE_OF_REMEDY = {method: cause for cause, method in reading.REMEDY_FOR.items()}
+
+
+def _in_context(topic: str, state: State) -> str:
+    """A topic read where the person is in the list of causes.
+
+    "Tell me about the water one", just after the causes (or another cause), names the dehydration
+    cause, not the drinking that relieves it.  Just after dehydration itself, "should I drink more?"
+    asks for the remedy.
+    """
+    current = (state.current or "").removesuffix(MORE_SUFFIX)
+    if current == reading.CAUSES or (current.startswith(CAUSE_GROUP) and _CAUSE_OF_REMEDY.get(topic) != current):
+        return _CAUSE_OF_REMEDY.get(topic, topic)
+    return topic
+
+
 def _deeper(topic: str, state: State, catalogue: Catalogue) -> str:
     """Asked again about the topic just heard ("how does stress cause it?"): the detail behind it."""
+    topic = _in_context(topic, state)
     more = catalogue.topics[topic].more
     return more if topic == state.current and more else topic
 
@@ -266,7 +284,7 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
     route = INTENT_ROUTES[heard.intent]
     slot = heard.slots.get(route.slot) if route.slot else None
     if slot is None or not slot.words:
-        return _answer(topic_reply(catalogue, route.topic), state)
+        return _answer(topic_reply(catalogue, _in_context(route.topic, state)), state)
     if heard.reading.denied:  # "not grown": the value's words deny it (signs were answered in reply_to)
         return _answer(_read_reply(heard.reading, catalogue, state), state)
     if slot.value_id == SERIOUS_VALUE:

@@ -723,7 +723,10 @@ def _cause_asked(said: str) -> str | None:
 
 PREVENTION, CAUSES = "prevention", "causes"
 # "my form's rubbish, how do I fix it?": a cause owned up to, and its remedy asked for.
-_REMEDY_FOR = {"cause.poor_form": "method.form", "cause.dehydration": "method.hydration"}
+REMEDY_FOR = {
+    "cause.poor_form": "method.form",
+    "cause.dehydration": "method.hydration",
+}  # a cause, and the method that answers it
 _FIX_ASKED = re.compile(
     r"\b(?:how|what)\s+(?:do|can|should|would)\s+i\s+(?:do\s+to\s+)?(?:\S+\s+){0,1}?"
     r"(?:fix|sort|improve|correct|change|work\s+on)\b|\bhow\s+(?:do|can|would)\s+i\s+(?:know|tell|check)\s+if\b"
@@ -733,8 +736,8 @@ _FIX_ASKED = re.compile(
 
 def _topic(said: str) -> str | None:
     topic = _topic_named(said)
-    if topic in _REMEDY_FOR and _FIX_ASKED.search(said):
-        return _REMEDY_FOR[topic]
+    if topic in REMEDY_FOR and _FIX_ASKED.search(said):
+        return REMEDY_FOR[topic]
     if topic == PREVENTION and _WHY.match(said):
         return CAUSES  # "why do I keep getting these?" asks what causes them
     return topic

@@ -199,3 +199,27 @@ def test_how_long_for_a_method_named_answers_for_that_method_whatever_came_last(
 def test_a_denied_sign_is_acknowledged_and_a_sign_after_no_still_escalates(heard, phrase, sign):
     reply, _ = reply_to(heard, _after("see_doctor"), BOOK)
     assert (reply.phrase, reply.topic if sign else None) == (phrase, sign)
+
+
+@pytest.mark.parametrize(
+    ("before", "heard", "topic"),
+    [
+        # Just after the causes, "tell me about the water one" names the dehydration cause...
+        ("causes", Heard("ReliefIntent", {"method": SlotHeard("the water one", "HYDRATION")}), "cause.dehydration"),
+        ("cause.overuse", Heard("ReliefIntent", {"method": SlotHeard("posture", "FORM")}), "cause.poor_form"),
+        ("causes", Heard("HydrationIntent"), "cause.dehydration"),
+        # ...but just after dehydration itself, drinking more is its remedy.
+        (
+            "cause.dehydration",
+            Heard("ReliefIntent", {"method": SlotHeard("more water", "HYDRATION")}),
+            "method.hydration",
+        ),
+        # Asked how to sort it out, just after a cause, the person gets every way of relief.
+        ("cause.poor_form", Heard("HowQuestionIntent", {"description": SlotHeard("do i sort that out")}), "relief"),
+        # Away from the causes, water is drinking water.
+        ("relief", Heard("ReliefIntent", {"method": SlotHeard("water", "HYDRATION")}), "method.hydration"),
+    ],
+)
+def test_a_cause_and_its_remedy_are_told_apart_by_where_the_person_is(before, heard, topic):
+    reply, _ = reply_to(heard, _after(before), BOOK)
+    assert reply.topic == topic
