@@ -305,8 +305,8 @@ def _negative_statement(heard: Heard, state: State, catalogue: Catalogue) -> tup
     """A statement that opens with a negation (a sign in it was answered already, in reply_to)."""
     if (heard.reading.topic or "").startswith(SYMPTOM_GROUP):  # "nothing going down my legs": denied
         return _answer(_denied_reply(reading.ANY_SIGN, catalogue, state), state)
-    if heard.reading.denied or heard.reading.topic:
-        return _answer(_read_reply(heard.reading, catalogue, state), state)
+    if heard.reading.denied or heard.reading.topic or heard.reading.elsewhere or heard.reading.request:
+        return _describe(heard, state, catalogue)  # "never mind that, what's the weather": read as said
     sign = heard.slots.get(WARNING_SIGN_SLOT or "")
     if sign is not None or not heard.slots:  # "no {warningSign}", or "none of those": nothing to escalate
         topic = SLOT_VALUE_TOPICS[WARNING_SIGN_TYPE].get(sign.value_id or "") if sign else None

@@ -416,7 +416,19 @@ LEG_WEAKNESS = (
 # -- how bad it is -----------------------------------------------------------
 
 SEVERE_WORDS = (
-    "lying on the floor",
+    "been lying on the floor",
+    "lying on the floor all",
+    "lying on the floor in pain",
+    "stuck lying on the floor",
+    "extremely sore",
+    "extremely painful",
+    "can not cope with this pain",
+    "can not cope with the pain",
+    "up the whole night",
+    "hours sleep",
+    "hours of sleep",
+    "wink of sleep",
+    "not get a wink",
     "hurts too much",
     "too much pain",
     "pain is too much",
@@ -493,7 +505,16 @@ SEVERE_WORDS = (
     "without crying",
     "not sleep a wink",
     "absolute agony",
-    "woke up",
+    "woke me",
+    "woke up four times",
+    "woke up three times",
+    "woke up a few times",
+    "woke up several times",
+    "woke up twice",
+    "woke up about",
+    "woke up in pain",
+    "woke up in agony",
+    "woken up by",
     "wakes me",
     "knife",
     "bent over like",
@@ -706,6 +727,17 @@ VERY = ("very", "really", "extremely", "super", "incredibly", "so", "too")
 
 # Said alone, these describe the lump changing (the article: "growing").
 CHANGES_ALONE = (
+    "twice the size",
+    "double the size",
+    "twice what it was",
+    "gone properly hard",
+    "more solid",
+    "now it is hard",
+    "massive now",
+    "huge now",
+    "two lumps now",
+    "three lumps now",
+    "compared to when i first",
     "increasing in size",
     "getting longer",
     "gone longer",
@@ -889,6 +921,9 @@ NO_RELIEF = (
     "not feeling better",
     "not feeling any better",
     "tried everything",
+    "did everything you said",
+    "done everything you said",
+    "did all the things you said",
     "nothing helps",
     "nothing works",
     "nothing is working",
@@ -1218,7 +1253,13 @@ SERIOUS_SYMPTOMS = (
     "hit my lower back",
     "catch my breath",
     "tightness in my chest",
-    "chest",
+    "chest pain",
+    "chest hurts",
+    "chest is",
+    "chest feels",
+    "chest went",
+    "tight chest",
+    "in my chest",
     "lost a lot of weight",
     "dropped",
     "when i wipe",
@@ -1408,6 +1449,11 @@ DOUBTS = (
 
 # Other parts of the body and other illnesses: a description about these alone is not about a back knot.
 OTHER_COMPLAINTS = (
+    "hair",
+    "mosquito",
+    "insect bite",
+    "bug bite",
+    "a stitch",
     "toenail",
     "nail",
     "throat",
@@ -1501,9 +1547,21 @@ OTHER_COMPLAINTS = (
     "pimple",
 )
 
-# Animals: a lump or limp of a pet's is not this skill's, wherever on the pet it is.
 # Requests to the speaker itself ("play some rain sounds"): whatever else is said with them, not about a knot.
 SPEAKER_REQUESTS = (
+    "bowline",
+    "windsor",
+    "tie a knot",
+    "tie a tie",
+    "shoelace",
+    "shoelaces",
+    "laces",
+    "miles per hour",
+    "sailing",
+    "yoga mat",
+    "back door",
+    "pharmacy",
+    "job interview",
     "oven",
     "in gas",
     "alcohol",
@@ -1551,7 +1609,18 @@ SPEAKER_REQUESTS = (
     "recipes",
 )
 
-ANIMALS = ("dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "horse")
+# Injuries of the leg or foot said outright: another complaint, even though a leg part is named.
+OTHER_INJURIES = (
+    "went over on my ankle",
+    "twisted my ankle",
+    "rolled my ankle",
+    "sprained my ankle",
+    "stubbed my toe",
+    "broke my toe",
+)
+
+# Animals: a lump or limp of a pet's is not this skill's, wherever on the pet it is.
+ANIMALS = ("labrador", "dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "horse")
 
 # Joints of the leg: as the subject of a sentence with no word of the back or the lump, another
 # complaint ("my knee is swollen from netball").  Their numbness or weakness is still a sign.
@@ -1665,6 +1734,10 @@ STORY_WORDS = (
 
 # A muscle imbalance, described: "my glutes are weak", "one side is stronger than the other".
 IMBALANCE_DESCRIBED = (
+    "favour my",
+    "favor my",
+    "favour one side",
+    "favor one side",
     "tighter on one side",
     "weaker on one side",
     "one side being weaker",
@@ -1744,6 +1817,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "break from training",
+            "complete break",
             "stay off my feet",
             "still go",
             "light walking",
@@ -1782,9 +1857,24 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     # A knot named by its proper name, ahead of who named it ("my physio says it's a trigger point").
+    # Stopping the next one, asked with words of how it came ("so i don't end up with another"), ahead of
+    # how a knot forms and what brings one on.
+    (
+        "prevention",
+        (
+            "next time so",
+            "so i do not end up",
+            "so it does not keep",
+            "from happening again",
+            "keep my back from",
+            "stop my back from",
+        ),
+    ),
     (
         "knot",
         (
+            "inside the muscle",
+            "happens in the muscle",
             "knotting up",
             "end up knotting",
             "stays contracted",
@@ -1812,6 +1902,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
+            "knots happen",
+            "knot happen",
+            "reason for this",
+            "reason for the",
+            "reason for it",
             "behind all of",
             "what is behind",
             "be from the gym",
@@ -1905,6 +2000,15 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "doctor",
         (
+            "what are they actually",
+            "what are they gonna do",
+            "what are they going to do",
+            "what will they do",
+            "what would they do",
+            "be able to do anything",
+            "can they do anything",
+            "needle",
+            "needling",
             "give me an injection",
             "injection",
             "figure out what it",
@@ -1978,6 +2082,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "lump",
         (
+            "what it might be",
+            "what it could be",
             "what is it",
             "what is that",
             "what is this",
@@ -2117,6 +2223,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.heat_or_ice",
         (
+            "frozen peas",
+            "bag of peas",
+            "ice it or",
             "warm flannel",
             "flannel",
             "warm towel",
@@ -2278,6 +2387,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.form",
         (
+            "without hurting my back",
+            "lift without",
+            "right way to",
+            "proper way to",
+            "correct way to",
             "holding my back",
             "how should i be holding",
             "film myself",
@@ -2359,6 +2473,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptom.weakness",
         (
+            "not feel as strong",
+            "not as strong as",
             "not as strong",
             "wobbly",
             "nothing in it",
@@ -2411,6 +2527,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptom.tenderness",
         (
+            "sore to press",
+            "sore to touch",
+            "sore to the touch",
             "touchy",
             "wince",
             "winces",
@@ -2530,6 +2649,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptoms",
         (
+            "what else should i expect",
+            "what to expect",
             "what else would i feel",
             "normally notice",
             "should i be feeling",
@@ -2730,8 +2851,34 @@ FLINCHING = ("jumped", "screamed", "sensitive", "wince", "winces", "jump", "hit 
 
 # Conversation asked for in a person's own words (intent name, words), read when no sign or topic is.
 CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("AMAZON.RepeatIntent", ("repeat", "say that again", "come again", "missed that", "what was that", "didn't catch")),
-    ("AMAZON.HelpIntent", ("my options", "what can i ask", "what can you do", "i'm lost", "help me out")),
+    (
+        "AMAZON.RepeatIntent",
+        (
+            "repeat",
+            "say that again",
+            "say it again",
+            "one more time",
+            "come again",
+            "missed that",
+            "what was that",
+            "not catch",
+        ),
+    ),
+    (
+        "AMAZON.HelpIntent",
+        (
+            "my options",
+            "what can i ask",
+            "what can you do",
+            "i am lost",
+            "help me out",
+            "what to say",
+            "what to ask",
+            "what sort of things can",
+            "what sorts of things can",
+            "what kind of things can",
+        ),
+    ),
     (
         "AMAZON.NextIntent",
         ("what's next", "what's after that", "what after that", "what next", "next one", "move on", "the next bit"),
@@ -2740,10 +2887,44 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("AMAZON.StartOverIntent", ("start over", "start again", "from the top", "restart", "from scratch")),
     (
         "AMAZON.PreviousIntent",
-        ("go back one", "go back a bit", "go back to the last", "go back to that", "previous one", "the one before"),
+        (
+            "go back one",
+            "go back a bit",
+            "go back to the last",
+            "go back to the bit",
+            "go back to the one",
+            "go back to that",
+            "previous one",
+            "the one before",
+            "the bit before",
+        ),
     ),
-    ("AMAZON.StopIntent", ("bye", "goodbye", "bye bye", "that is all i need")),
-    ("AMAZON.PauseIntent", ("pause", "hang on a minute", "hold on a sec", "give me a minute", "one sec")),
+    (
+        "AMAZON.StopIntent",
+        (
+            "bye",
+            "goodbye",
+            "bye bye",
+            "that is all i need",
+            "that is me done",
+            "not need anything else",
+            "that is enough stop",
+            "that is enough for now",
+        ),
+    ),
+    (
+        "AMAZON.PauseIntent",
+        (
+            "pause",
+            "hang on a minute",
+            "hold on a sec",
+            "give me a minute",
+            "give me a second",
+            "wait a minute",
+            "one sec",
+        ),
+    ),
+    ("AMAZON.ResumeIntent", ("i am back", "where you left off", "where were we")),
 )
 
 # Said with a cause's words, these ask whether it caused the knot ("could that be why").
@@ -3418,6 +3599,15 @@ IMPROVING = (
 
 # Activities a story is set in, beyond the grammar's (read only by skill/reading.py).
 STORY_ACTIVITIES = (
+    "digging the garden",
+    "digging in the garden",
+    "giving me a rub",
+    "gave me a rub",
+    "giving me a back rub",
+    "gave me a back rub",
+    "rubbing my back",
+    "rubbing in cream",
+    "rubbing it",
     "water aerobics",
     "aqua aerobics",
     "aerobics",

@@ -366,15 +366,38 @@ _PAIN_SAID = re.compile(rf"\b{_any((*lexicon.PAIN_WORDS, 'agony', 'killing'))}\b
 _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (rf"\b{_any(lexicon.GYM_CHEST)}\b", "gym"),  # "I only train chest and arms"
     # "my posture is terrible": poor form, not pain
-    (rf"\b{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,5}}?\s+{_any(lexicon.BAD)}\b", "poor form"),
+    (rf"\b{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,7}}?\s+{_any(lexicon.BAD)}\b", "poor form"),
     # "it doesn't feel like anything other than a knot": it feels like one.
     (r"\bnot\s+(feel|look|seem|sound)\s+like\s+anything\s+(?:other\s+than|but|except)\b", r"\1 like"),
     # "will that make it worse?", "could stress be making it worse?" ask about a method or a cause;
     # they say nothing has got worse.
     (
-        r"(?:\b(?:will|would|could|can|does|do|might|be|gonna)\s+|^)(?:\S+\s+){0,3}?(?:make|making)\s+"
+        r"((?:\b(?:will|would|could|can|does|do|might|be|gonna)\s+|^)(?:\S+\s+){0,4}?)(?:make|making)\s+"
         r"(?:it|things|this|that|the\s+\w+)\s+worse\b",
-        "harm it",
+        r"\1harm it",
+    ),
+    # "the back door", "the back garden": the rear of a house, not a back.
+    (r"\bback\s+(door|garden|yard|seat|pocket|gate)\b", r"rear \1"),
+    # "will it feel worse tomorrow?" asks what to expect; it says nothing has got worse.
+    (
+        r"\b(?:is|will)\s+it\s+(?:going\s+to\s+|gonna\s+)?(?:feel|get)\s+worse\s+(?:tomorrow|later|tonight|first)\b",
+        "what to expect",
+    ),
+    # "could it not be a cyst?" asks; it denies nothing (the "could" may be the carrier's, gone before).
+    (r"\b(could|might|would|can|is|was)\s+(it|this|that)\s+not\s+be\b", r"\1 \2 be"),
+    (r"^(it|this|that)\s+not\s+be\b", r"\1 be"),
+    # "out of nowhere" is sudden; "training for years with no problem" is a past without trouble.
+    (r"\bout\s+of\s+nowhere\b", "suddenly"),
+    (r"\bwith\s+no\s+(?:problems?|issues?|bother|trouble)\b", "trouble free"),
+    # "never mind that, what's the weather doing": what follows is the request.
+    (r"^(?:not|never)\s+mind(?:\s+(?:that|this|about\s+that))?\b", ""),
+    # "putting my hand there makes me wince": touching the lump, not a complaint about a hand.
+    (r"\b(?:put|putting|rest|resting|place|placing|lay|laying|run|running)\s+(?:my|a|his|her)\s+hand\b", "touching"),
+    # "doing an exercise wrong", "lifting wrong": poor form.
+    (
+        r"\b(?:doing|did|do|done)\s+(?:an?\s+|the\s+|my\s+)?(?:exercises?|lifts?|squats?|deadlifts?)\s+wrong(?:ly)?\b"
+        r"|\blifting\s+wrong(?:ly)?\b",
+        "poor form",
     ),
     # "a bit harder to bend" is about moving, not a lump gone hard ("harder to the touch" is one).
     (r"\b(?:a\s+(?:bit|lot|little)\s+|much\s+|way\s+)?harder\s+to\b(?!\s+the\s+touch)", "difficult to"),
@@ -386,6 +409,9 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bpain\s+spreading\b|\bspreading\s+pain\b", "pain that spreads"),
     # "it ain't going nowhere": a double negative that says it stays.
     (r"\bnot\s+going\s+nowhere\b", "going nowhere"),
+    # "stop these knots forming" is about knots coming up, not exercise form.
+    (r"\bforming\b", "developing"),
+    (r"\bformed\b", "developed"),
     # "do they do something else as well" is another treatment, not another growth.
     (r"\b(?:do|does)\s+something\s+else\b", "do another thing"),
     # "with my hands" is a way to massage, not a complaint about a hand.
@@ -518,6 +544,7 @@ _BACK_WORDS = ("back", "spine", "hip", "hips")
 _ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s){_any((*_BACK_WORDS, *lexicon.LEG_PARTS))}\b")
 _JOINT_SUBJECT = re.compile(rf"^(?:my\s+|the\s+)?(?:left\s+|right\s+)?{_any(lexicon.JOINTS)}\b")
 _BACK = re.compile(rf"\b(?<!upper\s){_any(_BACK_WORDS)}\b")
+_OTHER_INJURY = re.compile(rf"\b{_any(lexicon.OTHER_INJURIES)}\b")
 # "a lump on my wrist", "my dog has a lump": a lump somewhere else, or someone else's.
 _PART_ELSEWHERE = _any((*lexicon.OTHER_COMPLAINTS, *lexicon.JOINTS))
 _LUMP_ELSEWHERE = re.compile(
@@ -527,9 +554,11 @@ _LUMP_ELSEWHERE = re.compile(
 )
 _CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
 _WHY = re.compile(r"(?:why|how\s+come)\b")  # asked of a cause's words, "why" asks how that cause works
+_AMOUNT_ASKED = re.compile(r"\bhow\s+(?:much|many)\b")
 _CAUSE_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
 )
+_NEW_LUMP = re.compile(rf"\b{_any(lexicon.NEW_LUMP)}\b")
 _UNWORRIED = re.compile(rf"\b{_any(lexicon.UNWORRIED)}\b")
 _DISBELIEF = re.compile(r"\bnot\s+(?:think|believe|reckon)\b|\bdoubt\b")  # reaches past "it is"
 _AUXILIARIES = frozenset("do does did is are was were has have had can could will would should".split())
@@ -566,15 +595,14 @@ def read(text: str) -> Reading:
     if not said:
         return Reading()
     # About a headache, a rash, the weather: no topic of this skill's.  Warning signs are still read:
-    # "it's doing my head in, I can't function" must not lose its sign to an idiom.
-    lump_elsewhere = bool(_LUMP_ELSEWHERE.search(said))
-    elsewhere = (
-        bool(_OTHER.search(said) and not _ABOUT_THE_BACK.search(said))
-        or bool(_JOINT_SUBJECT.search(said) and not _BACK.search(said))  # "my knee is swollen"
-        or lump_elsewhere
-    )
+    # "it's doing my head in, I can't function" must not lose its sign to an idiom.  Something else
+    # only if the words say so both as said and as rewritten: "putting my hand there" is not about a
+    # hand, and "in the heat" (rewritten "in hot weather") is not about the weather.
+    said_first = said
     for pattern, written in _REWRITES:
         said = pattern.sub(written, said)
+    lump_elsewhere = _lump_elsewhere(said_first) and _lump_elsewhere(said)
+    elsewhere = _elsewhere(said_first) and _elsewhere(said)
     if not _PAIN_SAID.search(said):
         said = _LIMITED_MOVEMENT.sub("limited movement", said)
     signs: list[str] = []
@@ -599,6 +627,7 @@ def read(text: str) -> Reading:
         if SEVERE_PAIN in signs and not any(limit.search(said) for limit in _LIMITS):
             signs.remove(SEVERE_PAIN)  # "a really bad headache": intense, but of something else
     denied = [sign for sign in denied if sign not in signs]
+    new_lump = bool(_NEW_LUMP.search(said))
     if denied and _cause_asked(said):
         denied = []  # "I'm not sleeping well, could stress be it?": the question is the point
     # A serious symptom outside the article outranks the article's own signs.
@@ -607,7 +636,22 @@ def read(text: str) -> Reading:
     topic = None if signs or request else _topic(said) if not elsewhere else _cause_asked(said)
     if topic in _NEEDS_ANCHOR and _QUESTION.match(said) and not _ANCHOR.search(said):
         topic = None  # "how do i fix a flat tyre": a general question about something else
+    if topic == "lump" and new_lump and set(denied) <= {LUMP_CHANGES, NO_RELIEF}:
+        denied = []  # "a lump just came up after training": a new lump, asked about, not a sign denied
     return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
+
+
+def _lump_elsewhere(said: str) -> bool:
+    return bool(_LUMP_ELSEWHERE.search(said))
+
+
+def _elsewhere(said: str) -> bool:
+    return (
+        bool(_OTHER.search(said) and not _ABOUT_THE_BACK.search(said))
+        or bool(_OTHER_INJURY.search(said) and not _BACK.search(said))  # "I went over on my ankle"
+        or bool(_JOINT_SUBJECT.search(said) and not _BACK.search(said))  # "my knee is swollen"
+        or _lump_elsewhere(said)
+    )
 
 
 def negates(text: str) -> bool:
@@ -691,7 +735,7 @@ _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symp
 # The activity a story is set in: "when i was stretching", "water aerobics", "after yoga".
 _ACTIVITY = re.compile(
     rf"\b(?:{_any((*lexicon.ACTIVITIES, *lexicon.STORY_ACTIVITIES))}"
-    r"|(?:was|were|been|after|while|from)\s+(?:\S+\s+)?(?:stretching|rowing|swimming|running|massaging|icing))\b"
+    r"|(?:was|were|been|after|while|from)\s+(?:\S+\s+)?(?:stretching|rowing|swimming|running|massaging|rubbing|icing))\b"
 )
 
 
@@ -714,6 +758,8 @@ def _request(said: str) -> str | None:
 
 def _cause_asked(said: str) -> str | None:
     """The cause asked about ("could stress be it?", "why does warming up matter?"), if the words ask about one."""
+    if _AMOUNT_ASKED.search(said) and not _WHY.match(said):
+        return None  # "how much water should I drink, because I only have tea": the amount is the question
     if _CAUSAL.search(said) or _WHY.match(said):
         for topic, pattern in _CAUSE_PATTERNS:
             if pattern.search(said):

@@ -386,46 +386,49 @@ NATURAL_FLOORS = {
     # split: (warning signs escalated, in-domain answered right, off-topic handled as off-topic);
     # 0 where a split holds no such sentence.  Each is the split's figure when last measured,
     # rounded down: a regression guard, not the targets (95%, 90%, 90% on the holdout).
-    "natural-dev": (0.99, 0.97, 0.99),
+    "natural-dev": (0.99, 0.98, 0.99),
     "natural-dev2": (0.99, 0.94, 0.89),
     "natural-dev3": (0.99, 0.87, 0.93),
-    "natural-dev4": (0.0, 0.94, 0.0),
-    "natural-dev5": (0.99, 0.93, 0.99),
+    "natural-dev4": (0.0, 0.95, 0.0),
+    "natural-dev5": (0.99, 0.95, 0.99),
     "natural-dev6": (0.0, 0.88, 0.0),
-    "natural-dev7": (0.98, 0.99, 0.0),
-    "natural-dev8": (0.99, 0.92, 0.99),
+    "natural-dev7": (0.99, 0.99, 0.0),
+    "natural-dev8": (0.99, 0.93, 0.99),
     "natural-dev9": (0.99, 0.95, 0.93),
     "natural-dev10": (0.99, 0.9, 0.99),
     "natural-dev11": (0.99, 0.93, 0.87),
-    "natural-dev12": (0.99, 0.93, 0.95),
-    "natural-dev13": (0.98, 0.89, 0.99),
+    "natural-dev12": (0.99, 0.94, 0.95),
+    "natural-dev13": (0.99, 0.89, 0.99),
     "natural-dev14": (0.99, 0.95, 0.99),
-    "natural-dev15": (0.99, 0.91, 0.99),
-    "natural-dev16": (0.99, 0.94, 0.89),
-    "natural-dev17": (0.99, 0.92, 0.99),
-    "natural-dev18": (0.99, 0.99, 0.96),
-    "natural-dev19": (0.97, 0.91, 0.99),
-    "natural-dev20": (0.99, 0.92, 0.95),
-    "natural-dev21": (0.99, 0.92, 0.99),
-    "natural-dev22": (0.99, 0.9, 0.99),
-    "natural-dev23": (0.99, 0.82, 0.99),
+    "natural-dev15": (0.99, 0.93, 0.99),
+    "natural-dev16": (0.99, 0.96, 0.89),
+    "natural-dev17": (0.99, 0.93, 0.99),
+    "natural-dev18": (0.99, 0.99, 0.97),
+    "natural-dev19": (0.98, 0.9, 0.99),
+    "natural-dev20": (0.99, 0.94, 0.95),
+    "natural-dev21": (0.99, 0.94, 0.99),
+    "natural-dev22": (0.99, 0.92, 0.99),
+    "natural-dev23": (0.99, 0.84, 0.99),
     "natural-dev24": (0.99, 0.88, 0.82),
     "natural-dev25": (0.99, 0.84, 0.99),
-    "natural-dev26": (0.99, 0.83, 0.99),
+    "natural-dev26": (0.99, 0.84, 0.99),
     "natural-dev27": (0.99, 0.79, 0.99),
-    "natural-dev28": (0.98, 0.91, 0.91),
-    "natural-dev29": (0.99, 0.85, 0.99),
-    "natural-dev30": (0.94, 0.88, 0.9),
-    "natural-dev31": (0.99, 0.85, 0.99),
+    "natural-dev28": (0.98, 0.93, 0.99),
+    "natural-dev29": (0.99, 0.89, 0.99),
+    "natural-dev30": (0.94, 0.9, 0.9),
+    "natural-dev31": (0.99, 0.86, 0.99),
     "natural-dev32": (0.97, 0.77, 0.99),
-    "natural-dev33": (0.99, 0.87, 0.89),
-    "natural-dev34": (0.99, 0.87, 0.75),
-    "natural-dev35": (0.98, 0.89, 0.93),
+    "natural-dev33": (0.99, 0.88, 0.89),
+    "natural-dev34": (0.99, 0.88, 0.75),
+    "natural-dev35": (0.98, 0.9, 0.93),
     "natural-dev36": (0.99, 0.86, 0.99),
-    "natural-dev37": (0.99, 0.9, 0.93),
-    "natural-dev38": (0.99, 0.87, 0.93),
-    "natural-holdout": (0.94, 0.86, 0.88),
-    "natural-holdout2": (0.94, 0.87, 0.93),
+    "natural-dev37": (0.99, 0.92, 0.93),
+    "natural-dev38": (0.99, 0.9, 0.93),
+    "natural-dev39": (0.99, 0.96, 0.97),
+    "natural-dev40": (0.99, 0.95, 0.93),
+    "natural-dev41": (0.98, 0.92, 0.97),
+    "natural-holdout": (0.94, 0.87, 0.88),
+    "natural-holdout2": (0.94, 0.88, 0.93),
 }
 
 
@@ -455,6 +458,22 @@ def test_natural_splits_are_apart_from_each_other_and_from_the_model():
         for example in examples:
             text = " ".join(normalise(example.text))
             assert seen.setdefault(text, split) == split, f"{example.text!r} is in {seen[text]} and {split}"
+
+
+def test_a_conversation_word_in_other_words_counts_only_with_the_built_in_intents_reply(nlu):
+    # Caught as a description, read by the skill as "repeat": the person hears the stretch again,
+    # just as AMAZON.RepeatIntent would have said it.
+    asked = evaluation.NaturalExample(
+        "repeat", "method.stretching", "sorry can you say that one more time the kettle was on"
+    )
+    found, reply = evaluation.outcome(nlu, asked)
+    assert found.label not in evaluation.CONVERSATION_INTENTS["repeat"]
+    assert reply is not None and reply.topic == "method.stretching"
+    assert evaluation.judge(asked, found, reply)
+    # Any other reply to the same words is a miss, whatever intent carried them.
+    moved_on = evaluation.NaturalExample("repeat", "method.massage", "what causes it")
+    found, reply = evaluation.outcome(nlu, moved_on)
+    assert not evaluation.judge(moved_on, found, reply)
 
 
 def test_natural_labels_name_real_answers():

@@ -96,6 +96,10 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("it rolls around like a marble, not like a knot", OTHER_GROWTH),
         ("yoga and hot baths every night since easter and this thing still hurts", NO_RELIEF),
         ("honestly the stretches are useless", NO_RELIEF),
+        ("could it not be a cyst instead", OTHER_GROWTH),  # a question, not a denial
+        ("I didn't get a wink of sleep last night because of it", SEVERE_PAIN),
+        ("I did everything you said last week and it's still sore", NO_RELIEF),
+        ("it was small, now it's massive compared to when I first found it", LUMP_CHANGES),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -226,6 +230,16 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I've been doing two classes a day at the gym since new year, is it from overdoing it", "cause.overuse"),
         ("why do I keep getting these knots", "causes"),
         ("my toddler's got a rash on her arm since this morning", None),
+        # Words that are signs or other complaints elsewhere, here only part of the story.
+        ("it's really tender, even putting my hand there makes me wince", "symptom.tenderness"),
+        ("a lump just came up out of nowhere after training", "lump"),
+        ("this morning I woke up with a tender bump on my lower back", "lump"),
+        ("I was rounding my back on the squats, my trainer said keep my chest up", "method.form"),
+        ("how much water should I drink, because I'm usually just on tea all day", "method.hydration"),
+        ("what should I do next time so I don't end up with another one", "prevention"),
+        ("is there a stretch I can do lying on the floor", "method.stretching"),
+        ("I stubbed my toe on the bed and it's gone purple", None),
+        ("how do I stop my back door creaking", None),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
