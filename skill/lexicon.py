@@ -347,6 +347,9 @@ CANT_FEEL = (
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
 LEG_WEAKNESS = (
+    "lost some strength",
+    "lost strength",
+    "can not push off",
     "useless",
     "not strong",
     "wobbly",
@@ -416,6 +419,11 @@ LEG_WEAKNESS = (
 # -- how bad it is -----------------------------------------------------------
 
 SEVERE_WORDS = (
+    "serious pain",
+    "can not do a thing",
+    "it is desperate",
+    "proper night is sleep",
+    "a night is sleep",
     "been lying on the floor",
     "lying on the floor all",
     "lying on the floor in pain",
@@ -679,6 +687,9 @@ LIMITED = (
 # Said of technique, not pain: "my posture when I lift is terrible" names poor form.
 TECHNIQUE = ("posture", "form", "technique")
 BAD = (
+    "not so good",
+    "not good",
+    "not the best",
     "dodgy",
     "sloppy",
     "off",
@@ -727,6 +738,9 @@ VERY = ("very", "really", "extremely", "super", "incredibly", "so", "too")
 
 # Said alone, these describe the lump changing (the article: "growing").
 CHANGES_ALONE = (
+    "gotten really hard",
+    "gotten hard",
+    "got really hard",
     "twice the size",
     "double the size",
     "twice what it was",
@@ -874,6 +888,11 @@ DURATIONS = (
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
 NO_RELIEF = (
+    "whatever i do",
+    "still bothering me months",
+    "months later",
+    "still sore every single day",
+    "still sore every day",
     "nothing touches it",
     "nothing is touching it",
     "none of it is touching",
@@ -1021,6 +1040,11 @@ NO_RELIEF = (
 # -- what else it might be ---------------------------------------------------
 
 OTHER_GROWTHS = (
+    "something more serious",
+    "more serious than that",
+    "not feel anything like those",
+    "nothing like those ones",
+    "nothing like my other knots",
     "ganglion",
     "lipoma",
     "moves around under the skin",
@@ -1131,6 +1155,8 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "i am burning up",
+    "burning up with",
     "trouble peeing",
     "trouble passing urine",
     "problems peeing",
@@ -1549,6 +1575,12 @@ OTHER_COMPLAINTS = (
 
 # Requests to the speaker itself ("play some rain sounds"): whatever else is said with them, not about a knot.
 SPEAKER_REQUESTS = (
+    "lump sum",
+    "rhymes with",
+    "knot a tie",
+    "dent in",
+    "tone up",
+    "for my body weight",
     "bowline",
     "windsor",
     "tie a knot",
@@ -1611,6 +1643,7 @@ SPEAKER_REQUESTS = (
 
 # Injuries of the leg or foot said outright: another complaint, even though a leg part is named.
 OTHER_INJURIES = (
+    "jammed my finger",
     "went over on my ankle",
     "twisted my ankle",
     "rolled my ankle",
@@ -1734,6 +1767,11 @@ STORY_WORDS = (
 
 # A muscle imbalance, described: "my glutes are weak", "one side is stronger than the other".
 IMBALANCE_DESCRIBED = (
+    "glutes are weak",
+    "glutes are pretty weak",
+    "hamstrings are tight",
+    "hamstrings are super tight",
+    "tight hamstrings",
     "favour my",
     "favor my",
     "favour one side",
@@ -1817,6 +1855,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "take it easy",
+            "keep training",
             "break from training",
             "complete break",
             "stay off my feet",
@@ -1845,6 +1885,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.overuse",
         (
+            "squatting heavy",
+            "heavy four times a week",
+            "without a rest day",
+            "without rest days",
+            "days in a row",
             "no rest days",
             "no rest day",
             "never take a day off",
@@ -1873,6 +1918,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "knot",
         (
+            "knots actually form",
             "inside the muscle",
             "happens in the muscle",
             "knotting up",
@@ -1902,6 +1948,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
+            "why do these knots",
+            "why do knots",
             "knots happen",
             "knot happen",
             "reason for this",
@@ -1942,6 +1990,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "relief",
         (
+            "make it feel better",
+            "make it feel a bit better",
+            "feel a bit better",
             "make this thing go away",
             "make it go away",
             "want it to go away",
@@ -2000,6 +2051,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "doctor",
         (
+            "what will they actually do",
+            "will they just",
             "what are they actually",
             "what are they gonna do",
             "what are they going to do",
@@ -2082,6 +2135,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "lump",
         (
+            "knobbly bit",
             "what it might be",
             "what it could be",
             "what is it",
@@ -2197,6 +2251,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.massage",
         (
+            "rolling pin",
+            "about rolling it",
+            "about rolling",
             "back rub",
             "rubbed it",
             "rub it",
@@ -2649,6 +2706,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptoms",
         (
+            "what else would i",
+            "else would i normally feel",
             "what else should i expect",
             "what to expect",
             "what else would i feel",
@@ -2873,6 +2932,8 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "i am lost",
             "help me out",
             "what to say",
+            "how does this work",
+            "what do i say",
             "what to ask",
             "what sort of things can",
             "what sorts of things can",

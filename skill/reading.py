@@ -372,7 +372,7 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     # "will that make it worse?", "could stress be making it worse?" ask about a method or a cause;
     # they say nothing has got worse.
     (
-        r"((?:\b(?:will|would|could|can|does|do|might|be|gonna)\s+|^)(?:\S+\s+){0,4}?)(?:make|making)\s+"
+        r"((?:\b(?:will|would|could|can|does|do|might|be|gonna|going\s+to)\s+|^)(?:\S+\s+){0,4}?)(?:make|making)\s+"
         r"(?:it|things|this|that|the\s+\w+)\s+worse\b",
         r"\1harm it",
     ),
@@ -382,6 +382,13 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:is|will)\s+it\s+(?:going\s+to\s+|gonna\s+)?(?:feel|get)\s+worse\s+(?:tomorrow|later|tonight|first)\b",
         "what to expect",
+    ),
+    # "tender like someone's pressing a bruise": a way to say tender, not a bruise.
+    (r"\blike\s+(?:\S+\s+){0,3}?a\s+bruise\b", "tender"),
+    # "take it easy for a few days" plans a rest; it says nothing has lasted for days.
+    (
+        r"\b(?:take\s+it\s+easy|rest(?:\s+it)?|lay\s+off|stay\s+off\s+it)\s+for\s+a\s+(?:few|couple\s+of)\s+days\b",
+        "rest a while",
     ),
     # "could it not be a cyst?" asks; it denies nothing (the "could" may be the carrier's, gone before).
     (r"\b(could|might|would|can|is|was)\s+(it|this|that)\s+not\s+be\b", r"\1 \2 be"),

@@ -100,6 +100,12 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I didn't get a wink of sleep last night because of it", SEVERE_PAIN),
         ("I did everything you said last week and it's still sore", NO_RELIEF),
         ("it was small, now it's massive compared to when I first found it", LUMP_CHANGES),
+        ("it's gotten really hard and lumpy", LUMP_CHANGES),
+        ("I'm burning up and my back's sore", SERIOUS),
+        ("whatever I do, stretching, rolling, the hot bath, it stays the same", NO_RELIEF),
+        ("I'm honestly worried it's something more serious than that", OTHER_GROWTH),
+        ("I've lost some strength in my ankle and can't push off when I run", NERVE_SIGNS),
+        ("I'm in serious pain", SEVERE_PAIN),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -240,6 +246,11 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("is there a stretch I can do lying on the floor", "method.stretching"),
         ("I stubbed my toe on the bed and it's gone purple", None),
         ("how do I stop my back door creaking", None),
+        ("what's a lump sum payment", None),
+        ("what rhymes with knot", None),
+        ("why do these knots always come up after exercise", "causes"),
+        ("the bump is proper tender, like someone's pressing a bruise", "symptom.tenderness"),
+        ("half marathon in two weeks, should I take it easy for a few days or keep training", "method.rest"),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):

@@ -283,6 +283,9 @@ NATURAL_SPLITS = (
     ("natural-dev39", "tuned on"),
     ("natural-dev40", "tuned on"),
     ("natural-dev41", "tuned on"),
+    ("natural-dev42", "tuned on"),
+    ("natural-dev43", "tuned on"),
+    ("natural-dev44", "tuned on"),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
