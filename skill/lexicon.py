@@ -1591,7 +1591,6 @@ SPEAKER_REQUESTS = (
     "miles per hour",
     "sailing",
     "yoga mat",
-    "back door",
     "pharmacy",
     "job interview",
     "oven",
@@ -1901,7 +1900,6 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "lifting all day",
         ),
     ),
-    # A knot named by its proper name, ahead of who named it ("my physio says it's a trigger point").
     # Stopping the next one, asked with words of how it came ("so i don't end up with another"), ahead of
     # how a knot forms and what brings one on.
     (
@@ -1915,6 +1913,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "stop my back from",
         ),
     ),
+    # A knot named by its proper name, ahead of who named it ("my physio says it's a trigger point").
     (
         "knot",
         (
@@ -2252,7 +2251,6 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "method.massage",
         (
             "rolling pin",
-            "about rolling it",
             "about rolling",
             "back rub",
             "rubbed it",
@@ -2531,7 +2529,6 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "symptom.weakness",
         (
             "not feel as strong",
-            "not as strong as",
             "not as strong",
             "wobbly",
             "nothing in it",
