@@ -608,7 +608,7 @@ def read(text: str) -> Reading:
     said_first = said
     for pattern, written in _REWRITES:
         said = pattern.sub(written, said)
-    lump_elsewhere = _lump_elsewhere(said_first) and _lump_elsewhere(said)
+    lump_elsewhere = bool(_LUMP_ELSEWHERE.search(said_first) and _LUMP_ELSEWHERE.search(said))
     elsewhere = _elsewhere(said_first) and _elsewhere(said)
     if not _PAIN_SAID.search(said):
         said = _LIMITED_MOVEMENT.sub("limited movement", said)
@@ -634,7 +634,6 @@ def read(text: str) -> Reading:
         if SEVERE_PAIN in signs and not any(limit.search(said) for limit in _LIMITS):
             signs.remove(SEVERE_PAIN)  # "a really bad headache": intense, but of something else
     denied = [sign for sign in denied if sign not in signs]
-    new_lump = bool(_NEW_LUMP.search(said))
     if denied and _cause_asked(said):
         denied = []  # "I'm not sleeping well, could stress be it?": the question is the point
     # A serious symptom outside the article outranks the article's own signs.
@@ -643,13 +642,9 @@ def read(text: str) -> Reading:
     topic = None if signs or request else _topic(said) if not elsewhere else _cause_asked(said)
     if topic in _NEEDS_ANCHOR and _QUESTION.match(said) and not _ANCHOR.search(said):
         topic = None  # "how do i fix a flat tyre": a general question about something else
-    if topic == "lump" and new_lump and set(denied) <= {LUMP_CHANGES, NO_RELIEF}:
+    if topic == "lump" and denied and set(denied) <= {LUMP_CHANGES, NO_RELIEF} and _NEW_LUMP.search(said):
         denied = []  # "a lump just came up after training": a new lump, asked about, not a sign denied
     return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
-
-
-def _lump_elsewhere(said: str) -> bool:
-    return bool(_LUMP_ELSEWHERE.search(said))
 
 
 def _elsewhere(said: str) -> bool:
@@ -657,7 +652,7 @@ def _elsewhere(said: str) -> bool:
         bool(_OTHER.search(said) and not _ABOUT_THE_BACK.search(said))
         or bool(_OTHER_INJURY.search(said) and not _BACK.search(said))  # "I went over on my ankle"
         or bool(_JOINT_SUBJECT.search(said) and not _BACK.search(said))  # "my knee is swollen"
-        or _lump_elsewhere(said)
+        or bool(_LUMP_ELSEWHERE.search(said))
     )
 
 

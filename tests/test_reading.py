@@ -247,6 +247,7 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I stubbed my toe on the bed and it's gone purple", None),
         ("how do I stop my back door creaking", None),
         ("what's a lump sum payment", None),
+        ("bending to tie my laces is really stiff", "symptom.stiffness"),  # laces, not a knot in one
         ("what rhymes with knot", None),
         ("why do these knots always come up after exercise", "causes"),
         ("the bump is proper tender, like someone's pressing a bruise", "symptom.tenderness"),
