@@ -59,8 +59,8 @@ CAUSE_GROUP = "cause."  # topic ids "cause.<id>": a cause the article lists
 # What the carrier phrases of an intent say, read back with the slot's words: the carriers of
 # NegativeStatementIntent are negations, "no {description}", "nothing {description}" or "not
 # {description}" (the skill cannot tell which was said, so it reads the words each way, and a
-# warning sign any way counts); those of InabilityIntent say "can't {description}", and those of
-# StillIntent "still {description}".
+# warning sign any way counts); those of InabilityIntent say "can't {description}", those of
+# StillIntent "still {description}", and those of ThanksStatementIntent "thanks {description}".
 CARRIER_MEANING = {
     "NegativeStatementIntent": ("no", "nothing", "not"),
     "StillIntent": ("still",),
@@ -70,6 +70,7 @@ CARRIER_MEANING = {
     "WhyQuestionIntent": ("why",),
     "HurtsIntent": ("hurts",),
     "SelfCareIntent": ("self care",),
+    "ThanksStatementIntent": ("thanks",),
 }
 
 
@@ -496,6 +497,7 @@ MOVES: dict[str, Move] = {
     "WhyQuestionIntent": _describe,
     "HurtsIntent": _describe,
     "SelfCareIntent": _describe,
+    "ThanksStatementIntent": _describe,
     "NegativeStatementIntent": _negative_statement,
     "ImprovingIntent": _improving,
     "LegsFineIntent": _legs_fine,

@@ -31,6 +31,8 @@ THINGS = (
     "muscle knot",
     "trigger point",
     "nodule",
+    "marble",
+    "lumpy bit",
 )
 
 PLACES = (
@@ -282,6 +284,9 @@ LEG_PARTS = (
 
 # Feelings that, in a leg or a foot, are the article's numbness and tingling.
 NERVE_SENSATIONS = (
+    "gone to sleep",
+    "fallen asleep",
+    "keeps falling asleep",
     "numb",
     "numbness",
     "tingling",
@@ -321,6 +326,8 @@ NERVE_SENSATIONS = (
 FELT_IN_A_LEG = ("ants", "crawling", "creepy crawly", "burns", "hot wire", "electric shock", "electric shocks")
 
 NERVE_WORDS_ALONE = (
+    "leg symptoms",
+    "symptoms in my legs",
     "numb",
     "numbness",
     "tingling",
@@ -347,6 +354,9 @@ CANT_FEEL = (
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
 LEG_WEAKNESS = (
+    "goes from under me",
+    "usual strength",
+    "its strength",
     "lost some strength",
     "can not push off",
     "useless",
@@ -418,11 +428,58 @@ LEG_WEAKNESS = (
 # -- how bad it is -----------------------------------------------------------
 
 SEVERE_WORDS = (
+    "step hurts",
+    "proper bad",
+    "in bits with the pain",
+    "absolute bits",
+    "every step hurts",
+    "hurts with every step",
+    "every step is agony",
+    "stop dead in my tracks",
+    "messing up my whole life",
+    "messing up my life",
+    "messing up my sleep",
+    "worse than anything",
+    "struggling to do normal",
+    "struggling to do everyday",
+    "normal stuff like",
+    "makes me feel sick",
+    "feel sick with the pain",
+    "makes me stop whatever",
+    "stop whatever i am doing",
+    "stop what i am doing",
+    "paining too much",
+    "awake all night",
+    "could not get comfy",
+    "can not get comfy",
+    "could not get comfortable",
+    "can not get comfortable",
+    "horrendous",
+    "seriously bad",
+    "seriously painful",
+    "shocking pain",
+    "pain is shocking",
+    "pain is so strong",
+    "hurt this badly",
+    "hurts this badly",
+    "hurt this much",
+    "in the way of everything",
+    "wrecking my whole day",
+    "wrecking my day",
+    "ruining my day",
+    "stop halfway",
+    "stopping halfway",
     "serious pain",
     "can not do a thing",
     "it is desperate",
-    "proper night is sleep",
-    "a night is sleep",
+    # Sleep lost, said with its negation ("I can't get a proper night's sleep").
+    "not get a proper night",
+    "not got a proper night",
+    "not had a proper night",
+    "not get a decent night",
+    "not had a decent night",
+    "not had a night is sleep",
+    "not get a night is sleep",
     "been lying on the floor",
     "lying on the floor all",
     "lying on the floor in pain",
@@ -481,10 +538,14 @@ SEVERE_WORDS = (
     "keeps me awake",
     "limping",
     "screaming",
-    "whole life",
+    "over my whole life",
+    "affecting my whole life",
+    "affects my whole life",
     "can't do anything",
     "can't do normal",
-    "can barely",
+    "can barely function",
+    "can barely move",
+    "can barely do anything",
     "crying",
     "stopping me",
     "stops me",
@@ -737,6 +798,10 @@ VERY = ("very", "really", "extremely", "super", "incredibly", "so", "too")
 
 # Said alone, these describe the lump changing (the article: "growing").
 CHANGES_ALONE = (
+    "don increase",
+    "funny shape",
+    "weird shape",
+    "strange shape",
     "gotten really hard",
     "gotten hard",
     "got really hard",
@@ -828,6 +893,10 @@ CHANGES = (
 )
 
 PERSISTENCE = (
+    "still not gone",
+    "it is months now",
+    "it is weeks now",
+    "still not going",
     "still there",
     "won't go away",
     "will not go away",
@@ -885,6 +954,11 @@ DURATIONS = (
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
 NO_RELIEF = (
+    "getting nowhere",
+    "still the pain is there",
+    "not cutting it",
+    "did not do a thing",
+    "does not do a thing",
     "whatever i do",
     "still bothering me months",
     "months later",
@@ -1037,6 +1111,13 @@ NO_RELIEF = (
 # -- what else it might be ---------------------------------------------------
 
 OTHER_GROWTHS = (
+    "back mice",
+    "surely that is not a",
+    "surely it is not a",
+    "that is not a knot",
+    "this is not a knot",
+    "something other than a muscle knot",
+    "something other than just a knot",
     "something more serious",
     "more serious than that",
     "not feel anything like those",
@@ -1152,6 +1233,14 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "collapsed",
+    "burning up and",
+    "hit me in the back",
+    "hit in the back",
+    "kicked in the back",
+    "punched in the back",
+    "fell hard",
+    "landed right on",
     "i am burning up",
     "burning up with",
     "trouble peeing",
@@ -1242,7 +1331,9 @@ SERIOUS_SYMPTOMS = (
     "had a fall",
     "accident",
     "car crash",
-    "crash",
+    "crashed",
+    "in a crash",
+    "bike crash",
     "was hit",
     "got hit",
     "pain in my chest",
@@ -1257,7 +1348,22 @@ SERIOUS_SYMPTOMS = (
     "can't poo",
     "when i need to go",
     "hard to breathe",
-    "groin",
+    "numb groin",
+    "groin has gone numb",
+    "groin went numb",
+    "groin feels numb",
+    "numbness in my groin",
+    "numb in my groin",
+    "numbness around my groin",
+    "no feeling in my groin",
+    "lost feeling in my groin",
+    "no sensation in my groin",
+    "can not feel my groin",
+    "groin is gone numb",
+    "groin is numb",
+    "tingling in my groin",
+    "groin and bum",
+    "bum and groin",
     "between my legs",
     "weight loss",
     "losing weight",
@@ -1294,7 +1400,6 @@ SERIOUS_SYMPTOMS = (
     "hit by a car",
     "without trying",
     "numb between my legs",
-    "inner thighs",
     "leaking pee",
     "leaking urine",
     "rush to the loo",
@@ -1341,7 +1446,8 @@ SERIOUS_SYMPTOMS = (
     "kilos without",
     "pounds without",
     "without even trying",
-    "down the stairs",
+    "tumbled down",
+    "slipped down the stairs",
     "car accident",
     "blood in",
     "coughing up blood",
@@ -1394,6 +1500,18 @@ FINE = (
 
 # "Could it be a ...?" about one of these is not a suspicion of another growth.
 NOT_A_GROWTH = (
+    "imbalance",
+    "imbalance thing",
+    "overuse",
+    "holiday",
+    "bank holiday",
+    "weird",
+    "strange",
+    "common",
+    "rare",
+    "usual",
+    "old wives",
+    "old",
     # "it might be a bit sore": how it feels, not what it is ("could it be a little cyst" still asks)
     "bit sore",
     "bit tender",
@@ -1470,6 +1588,10 @@ DOUBTS = (
 
 # Other parts of the body and other illnesses: a description about these alone is not about a back knot.
 OTHER_COMPLAINTS = (
+    "mattress",
+    "dogs",
+    "a dog",
+    "weeds",
     "hair",
     "mosquito",
     "insect bite",
@@ -1571,6 +1693,50 @@ OTHER_COMPLAINTS = (
 # Requests to the speaker itself ("play some rain sounds"), and the skill's words in another sense ("a lump
 # sum", "a reef knot"): whatever else is said with them, not about a knot.
 SPEAKER_REQUESTS = (
+    "how fast is a knot",
+    "how fast is one knot",
+    "knot at sea",
+    "knot on a boat",
+    "knots in kilometres",
+    "knots in kilometers",
+    "knots in miles",
+    "per hour",
+    "nautical",
+    "sticking door",
+    "door is stuck",
+    "leather",
+    "a good song",
+    "hay fever",
+    "pollen",
+    "deadlift program",
+    "lifting program",
+    "program for beginners",
+    "the wind",
+    "wind speed",
+    "ulcer",
+    "how are you today",
+    "how are you alexa",
+    "parking",
+    "sailor is knot",
+    "sailor knot",
+    "public holiday",
+    "divided by",
+    "class near me",
+    "best water bottle",
+    "water bottle to buy",
+    "clean a foam roller",
+    "clean my foam roller",
+    "history of",
+    "book me a",
+    "miles an hour",
+    "necklace",
+    "fishing line",
+    "knot in my tie",
+    "on tv",
+    "tv tonight",
+    "in a gallon",
+    "book me in",
+    "creatine",
     "lump sum",
     "rhymes with",
     "knot a tie",
@@ -1585,7 +1751,10 @@ SPEAKER_REQUESTS = (
     "shoelace will not",
     "miles per hour",
     "sailing",
-    "yoga mat",
+    "new yoga mat",
+    "best yoga mat",
+    "clean my yoga mat",
+    "thick yoga mat",
     "pharmacy",
     "job interview",
     "oven",
@@ -1637,6 +1806,12 @@ SPEAKER_REQUESTS = (
 
 # Injuries of the leg or foot said outright: another complaint, even though a leg part is named.
 OTHER_INJURIES = (
+    "blister",
+    "blisters",
+    "verruca",
+    "bunion",
+    "ingrown toenail",
+    "athlete's foot",
     "jammed my finger",
     "went over on my ankle",
     "twisted my ankle",
@@ -1806,6 +1981,8 @@ IMBALANCE_DESCRIBED = (
 )
 # The same, and words that name an imbalance only when asked as a cause ("is it my hamstrings").
 IMBALANCE = (
+    "muscles are uneven",
+    "uneven",
     "right side does",
     "left side does",
     "never the right",
@@ -1844,10 +2021,34 @@ IMBALANCE = (
 # (topic id, words), most specific first: the first topic any word names wins.
 # A word matches with a plain ending added ("stretch" finds "stretches").
 TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # Water asked about as a remedy ("will staying hydrated make it go away"), ahead of relief in general.
+    ("method.hydration", ("staying hydrated", "stay hydrated")),
+    # How to lift or stand, asked so it does not happen again: the remedy, ahead of the cause's words.
+    (
+        "method.form",
+        (
+            "right posture",
+            "how should i be holding",
+            "should i be holding my back",
+            "right technique",
+            "how should i be standing",
+            "how should i stand",
+            "make sure my form",
+            "make sure my technique",
+        ),
+    ),
     # Asking whether to carry on, ahead of who the session is with ("my trainer").
     (
         "method.rest",
         (
+            "keep playing",
+            "stay off the running",
+            "stay off running",
+            "how long should i stay off",
+            "sit out",
+            "play on it",
+            "train on it",
+            "keep training on it",
             "take it easy",
             "keep training",
             "break from training",
@@ -1899,6 +2100,14 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "prevention",
         (
+            "do not get these again",
+            "make sure i do not get",
+            "so i do not get",
+            "stop these knots",
+            "stop them coming",
+            "from turning up",
+            "avoid getting",
+            "stop knots",
             "next time so",
             "so i do not end up",
             "so it does not keep",
@@ -1911,6 +2120,14 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "knot",
         (
+            "muscle is all twisted",
+            "end up in a knot",
+            "going on inside",
+            "tell me about knots",
+            "does a knot form",
+            "how do knots form",
+            "twisted up",
+            "knot even form",
             "knots actually form",
             "inside the muscle",
             "happens in the muscle",
@@ -1941,6 +2158,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
+            "main reasons",
+            "reasons people get",
+            "the reason this happens",
             "why do these knots",
             "why do knots",
             "knots happen",
@@ -1983,6 +2203,22 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "relief",
         (
+            "ease the pain",
+            "fix a knot",
+            "fix the knot",
+            "fix this knot",
+            "tips to get rid of",
+            "get rid of a muscle knot",
+            "get rid of the knot",
+            "get rid of this knot",
+            "do i make the knot go away",
+            "can i make the knot go away",
+            "do i make the lump go away",
+            "can i make the lump go away",
+            "tips to ease",
+            "fix this thing",
+            "anything i can do at home",
+            "can do for it at home",
             "make it feel better",
             "make it feel a bit better",
             "feel a bit better",
@@ -2044,6 +2280,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "doctor",
         (
+            "physiotherapist treat",
+            "physio treat",
             "what will they actually do",
             "will they just",
             "what are they actually",
@@ -2152,6 +2390,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "see_doctor",
         (
+            "going to the clinic",
+            "see somebody about",
+            "see someone about",
+            "worth seeing someone",
+            "seeing someone about",
+            "worth going to the",
             "getting it checked",
             "leave it before",
             "get this checked",
@@ -2241,6 +2485,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.massage",
         (
+            "massaging",
             "rolling pin",
             "about rolling",
             "back rub",
@@ -2301,6 +2546,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.hydration",
         (
+            "drink electrolytes",
+            "should i be drinking",
+            "drinking more for",
             "how much water",
             "how many litres",
             "how many glasses",
@@ -2313,6 +2561,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.dehydration",
         (
+            "not being hydrated",
+            "not hydrated enough",
             "never drink",
             "barely drank",
             "barely drink",
@@ -2691,6 +2941,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptoms",
         (
+            "kind of symptoms",
+            "symptoms usually go",
+            "go along with a",
             "what else would i",
             "else would i normally feel",
             "what else should i expect",
@@ -2820,10 +3073,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "why do i get",
             "what would make",
             "something i did wrong",
+            "do something wrong",
             "did wrong",
         ),
     ),
-    ("lump", (*THINGS, "lower back", "back", "spine")),
+    ("lump", (*THINGS, "knotty thing", "knotty bit", "lower back", "back", "spine")),
 )
 
 # Pain words, and where pain spreads to or what presses on it: read together, these name the
@@ -2906,6 +3160,8 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "missed that",
             "what was that",
             "not catch",
+            "say that last bit",
+            "the last bit again",
         ),
     ),
     (
@@ -2923,14 +3179,33 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "what sort of things can",
             "what sorts of things can",
             "what kind of things can",
+            "what kinds of things",
+            "allowed to ask",
+            "how this works",
         ),
     ),
     (
         "AMAZON.NextIntent",
         ("what's next", "what's after that", "what after that", "what next", "next one", "move on", "the next bit"),
     ),
-    ("AMAZON.MoreIntent", ("tell me more", "more about that", "expand on", "more detail")),
-    ("AMAZON.StartOverIntent", ("start over", "start again", "from the top", "restart", "from scratch")),
+    (
+        "AMAZON.MoreIntent",
+        (
+            "tell me more",
+            "more about that",
+            "expand on",
+            "more detail",
+            "explain that further",
+            "explain that more",
+            "explain that a bit more",
+            "explain that a wee bit more",
+            "elaborate",
+        ),
+    ),
+    (
+        "AMAZON.StartOverIntent",
+        ("start over", "start again", "from the top", "restart", "from scratch", "the very start"),
+    ),
     (
         "AMAZON.PreviousIntent",
         (
@@ -2943,6 +3218,7 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "previous one",
             "the one before",
             "the bit before",
+            "go back to what you said",
         ),
     ),
     (
@@ -2968,9 +3244,54 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "give me a second",
             "wait a minute",
             "one sec",
+            "a minute let me",
+            "let me grab",
         ),
     ),
-    ("AMAZON.ResumeIntent", ("i am back", "where you left off", "where were we")),
+    ("AMAZON.ResumeIntent", ("i am back", "where you left off", "where were we", "please carry on")),
+)
+
+# Thanks that opens a turn ("thank you so much, I'll give those stretches a go"): the turn is a
+# thank-you, unless a question follows it.  Only at the start: "thanks to all that lifting" is not.
+THANKS_OPENINGS = ("thanks", "thank you", "cheers", "ta", "many thanks", "much appreciated")
+THANKED_FILLERS = (
+    "ah",
+    "oh",
+    "aw",
+    "okay",
+    "ok",
+    "right",
+    "well",
+    "great",
+    "brilliant",
+    "perfect",
+    "lovely",
+    "awesome",
+    "amazing",
+    "fab",
+    "fantastic",
+    "super",
+    "cool",
+    "nice",
+    "oh wow",
+    "wow",
+)
+
+# "Why is there a lump?", "how come I've got a bump?": asked of the lump itself, what it is, even
+# with the workout named ("why's there a bump after rowing"); "why do knots form" still asks causes.
+LUMP_PRESENCE_ASKED = (
+    "why is there a",
+    "why is there this",
+    "why is there like a",
+    "why have i got a",
+    "why have i got this",
+    "why do i have a",
+    "why do i have this",
+    "why would i have a",
+    "why would there be a",
+    "how come i have got a",
+    "how come i have a",
+    "how come there is a",
 )
 
 # Said with a cause's words, these ask whether it caused the knot ("could that be why").

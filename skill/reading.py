@@ -106,7 +106,7 @@ _TRAVEL = (
     r"(?:goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
     r"|wanders|wandering)"
 )
-_STILL_SORE = r"still\s+(?:hurts|sore|there|painful|aching|tight)"  # with a time or an effort: no relief
+_STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|aching|tight)"  # with a time or an effort: no relief
 # "not going down my leg" is about where pain goes, not a lump that persists.
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
@@ -135,6 +135,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<sign>dragging|drag|tripping\s+over|can\s+not\s+lift|can\s+not\s+move)\s+(?:my\s+)?(?:own\s+)?"
         rf"(?:left\s+|right\s+)?{_LEG}",
     ),
+    # "my foot just sort of drags along the ground": a foot that cannot be lifted
+    (NERVE_SIGNS, rf"{_LEG}(?:\s+\S+){{0,6}}?\s+(?P<sign>drags|dragging|flops|flopping|slaps\s+down)\b"),
     # "my foot won't move", "my leg won't hold my weight": a leg that does not do its job.
     (NERVE_SIGNS, rf"(?P<sign>not\s+(?:\S+\s+){{0,1}}?{_any(lexicon.LEG_JOBS)})(?:\s+\S+){{0,2}}?\s+{_LEG}"),
     (NERVE_SIGNS, rf"{_LEG}(?:\s+\S+){{0,2}}?\s+(?P<sign>not\s+(?:\S+\s+){{0,1}}?{_any(lexicon.LEG_HOLDS)})"),
@@ -153,7 +155,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         OTHER_GROWTH,
-        r"(?P<sign>not\s+(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon)"
+        r"(?P<sign>not\s+(?:really\s+)?(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon)"
         r"(?:\s+\S+){0,6}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))",
     ),
     # "what else could it be apart from a knot?"
@@ -188,12 +190,31 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "it's gone from pea size to the size of a grape"
     (LUMP_CHANGES, r"(?P<sign>gone\s+from\s+(?:\S+\s+){1,6}?to)\b"),
+    # "it went from pea size to grape size" (not "I went from the gym to work"): a size, then another
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>(?:went|grown|grew|got)\s+from\s+(?:a\s+|the\s+size\s+of\s+a\s+)?(?:pea|marble|grape|coin|small|tiny|little)"
+        r"(?:\s+\S+){0,4}?\s+to)\b",
+    ),
+    # "there's now two lumps where there was one": more of them, since
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>now\s+(?:there\s+is\s+|there\s+are\s+|i\s+have\s+(?:got\s+)?|got\s+)?(?:two|three|four|several|more)\s+(?:lumps|knots|bumps))",
+    ),
+    (LUMP_CHANGES, r"(?P<sign>(?:two|three|four|several)\s+(?:lumps|knots|bumps)\s+now)"),
+    # "it was small on Monday and now it's massive"
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>was\s+(?:tiny|small|little)(?:\s+\S+){0,4}?\s+now\s+(?:it\s+is\s+)?(?:massive|huge|enormous|big|bigger))",
+    ),
+    # "it's like a stone under the skin": as hard as a stone is
+    (LUMP_CHANGES, r"(?P<sign>like\s+a\s+(?:stone|rock|pebble))"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES)})\s+(?:\S+\s+)?{_THING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.PERSISTENCE)}){_NOT_SPREADING}"),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.VERY)}\s+painful)"),
     (
         LUMP_CHANGES,
-        rf"(?:had|having|{_THING})(?:\s+\S+){{0,3}}?\s+(?P<sign>(?:for|since|over)\s+(?:the\s+)?"
+        rf"(?:had|having|{_THING})(?:\s+\S+){{0,5}}?\s+(?P<sign>(?:for|since|over)\s+(?:the\s+)?"
         rf"(?:past\s+|last\s+|like\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?{_DURATION})",
     ),
     (
@@ -220,6 +241,23 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # A negated resolution is a sign: "it hasn't gone away", "it's not shrinking", "nothing has shifted it".
     (LUMP_CHANGES, rf"(?P<sign>not\s+(?:\S+\s+){{0,2}}?{_any(lexicon.RESOLVING)}){_NOT_SPREADING}"),
     (SEVERE_PAIN, _INTENSITY),
+    # "the pain's too bad to even try stretching", "too sore to walk": pain that stops what is tried
+    (
+        SEVERE_PAIN,
+        r"(?P<sign>too\s+(?:bad|painful|sore|much|agonising|agonizing)\s+to\s+(?:even\s+)?(?:try|do|move|stretch|get"
+        r"|walk|sit|stand|bend|sleep|work|think|function|drive|lift|go))\b",
+    ),
+    # "I can't at all because of it", "walking is really hard with this pain"
+    (
+        SEVERE_PAIN,
+        r"(?P<sign>can\s+not(?:\s+\S+){0,3}?\s+because\s+of\s+(?:it|the\s+pain|this\s+pain|my\s+back|the\s+lump|the\s+knot)"
+        r"|(?:really|so|very)\s+(?:hard|difficult)\s+(?:with|because\s+of)\s+(?:this|the)\s+pain)\b",
+    ),
+    # "walking to the shop is a nightmare now"
+    (
+        SEVERE_PAIN,
+        rf"{_DAILY}(?:\s+\S+){{0,8}}?\s+(?P<sign>(?:is|has\s+been)\s+(?:\S+\s+)?(?:a\s+)?(?:nightmare|struggle|mission|battle|impossible))\b",
+    ),
     # "I can't even get into the pose, it's that bad" (not "is it that bad?")
     (SEVERE_PAIN, r"(?<=\bit\sis\s)(?P<sign>that\s+bad)"),
     # "it won't let me sleep", "I haven't slept": a negated daily task, said as it stopped.
@@ -235,7 +273,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|off\s+work|bedridden|stuck\s+in\s+bed|had\s+to\s+(?:go|come)\s+home|had\s+to\s+(?:leave|stop)\s+work|(?:leave|left)\s+work\s+early|(?:go|went)\s+home\s+early"
         # "my wife had to put my socks on for me": help with what a person does for themselves
         r"|(?:had|has|have)\s+to\s+(?:help\s+me\s+(?:get|up|dress|out|in)|put\s+my\s+\w+\s+on|dress\s+me|carry\s+me)"
-        rf"|took\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours)\s+(?:to\s+{_DAILY}|(?:because|cause|cos|with)"
+        rf"|(?:took|takes|taking)\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours)\s+(?:to\s+{_DAILY}|(?:because|cause|cos|with)"
         r"(?:\s+of)?\s+(?:the\s+)?pain)|missed\s+(?:my\s+|a\s+|(?:\S+\s+){0,2}?days?\s+of\s+)?(?:shift|shifts|work|day\s+of\s+work|uni|school|college|lectures|classes)"
         r"|crawl(?:ing)?\s+(?:around|to|up|about)|(?:how|not\s+know\s+how)\s+i\s+(?:am\s+going\s+to|will|would)\s+get\s+through"
         r"|call(?:ed)?\s+in\s+sick|off\s+sick"
@@ -259,18 +297,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<sign>(?:(?<!\band\s)(?<!\bjust\s)(?<!\bto\s)not|none\s+of)(?:\s+(?!stopping|stop|keeping|preventing)\S+){0,3}?\s+"
         r"(?:help|helps|helping|helped|work|works|working"
         r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
-        r"|(?:made|make|making)\s+(?:a|any)\s+(?:\S+\s+){0,3}?difference))",
+        r"|(?:made|make|making)\s+(?:a|any|the\s+slightest|the\s+least|much\s+of\s+a|one\s+bit\s+of)\s+(?:\S+\s+){0,3}?difference))",
     ),
     (
         NO_RELIEF,
         rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:(?:and|but)\s+)?(?:it\s+is\s+)?(?:still\s+|just\s+)?"
-        r"(?P<sign>nothing|nope|nada|zilch|no\s+change|the\s+same|no\s+different|no\s+better)",
+        r"(?P<sign>nothing|nope|nada|zilch|no\s+change|the\s+same|no\s+different|no\s+better|not\s+changed)",
     ),
     # "a few weeks of looking after it myself and it's still sore"
     (
         NO_RELIEF,
         rf"{_DURATION}(?:\s+\S+){{0,8}}?\s+(?:and|but)\s+(?:it\s+is\s+)?"
         rf"(?P<sign>{_STILL_SORE}|still\s+the\s+same)",
+    ),
+    # "I've already rested a whole month": self-care kept up that long (not "should I rest a week?")
+    (
+        NO_RELIEF,
+        r"(?<!\bto\s)(?<!\bi\s)(?P<sign>(?:already|have)\s+(?:rested|been\s+resting|stretched|been\s+stretching|iced|rolled)"
+        r"\s+(?:it\s+)?(?:for\s+)?(?:a\s+whole|a\s+full|the\s+whole|over\s+a|more\s+than\s+a)\s+(?:week|month|fortnight))",
     ),
     # "I've rested a month and it doesn't feel any different" (but not "any different from when I found it").
     (NO_RELIEF, r"(?P<sign>not\s+(?:feel|seem|look)\s+any\s+different)(?!\s+(?:from|than|to))"),
@@ -286,6 +330,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:{_any(lexicon.RELIEF_NOUNS)}|(?:tried|used|using)(?:\s+\S+){{0,6}}?\s+(?:and|but)\s+(?:it|that|they))"
         r"\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:\S+\s+)?(?P<sign>useless)",
     ),
+    # "ice and heat both useless"
+    (
+        NO_RELIEF,
+        rf"{_any(lexicon.RELIEF_NOUNS)}(?:\s+(?:and|or)\s+{_any(lexicon.RELIEF_NOUNS)})?\s+"
+        r"(?:both\s+|all\s+|completely\s+|totally\s+|pretty\s+much\s+)?(?P<sign>useless)",
+    ),
+    # "what if the stretches don't fix it" (not "I don't know how to fix my form")
+    (
+        NO_RELIEF,
+        r"(?P<sign>not\s+(?:really\s+|seem\s+to\s+|seemed\s+to\s+)?(?:fix|fixed|fixes|fixing)\s+(?:it|this|that|the\s+\w+))",
+    ),
     # "none of the self care stuff works"
     (
         NO_RELIEF,
@@ -295,9 +350,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "had two massages already and it's still there the same": self-care, then no change
     (
         NO_RELIEF,
-        rf"(?:had|tried|done|did|doing|used|using|been|{_any(lexicon.RELIEF_NOUNS)}s?)\s+(?:\S+\s+){{0,6}}?(?:and|but)\s+"
+        rf"(?:had|tried|done|did|doing|used|using|been|{_any(lexicon.RELIEF_NOUNS)}s?)\s+(?:\S+\s+){{0,14}}?(?:and|but)\s+"
         r"(?:it\s+is\s+|it\s+has\s+been\s+|it\s+)?(?:just\s+)?"
-        r"(?P<sign>still\s+(?:there|here|the\s+same)|no\s+change|no\s+better|no\s+joy|keeps\s+coming\s+back)",
+        rf"(?P<sign>{_STILL_SORE}|still\s+(?:here|the\s+same)|no\s+change|no\s+better|no\s+joy|keeps\s+coming\s+back)",
     ),
     # "I've done all the stuff you're saying for months"
     (
@@ -311,6 +366,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         SERIOUS,
         r"(?P<sign>lost\s+(?:like\s+|about\s+|nearly\s+|over\s+)?(?:\S+\s+){0,2}?(?:kilos|kilograms|pounds|stone|lbs|kg))",
     ),
+    # "my bum and the insides of my thighs have gone numb": the saddle area, beyond the article's signs
+    (
+        SERIOUS,
+        r"(?P<sign>(?:inner\s+thighs?|insides?\s+of\s+my\s+thighs?))(?:\s+\S+){0,4}?\s+(?:numb|no\s+feeling|tingl\w*)",
+    ),
+    (SERIOUS, r"(?P<sign>numb\w*)\s+(?:\S+\s+){0,3}?(?:inner\s+thighs?|insides?\s+of\s+my\s+thighs?)"),
     # "both my legs have gone numb": both legs at once, beyond the article's signs
     (SERIOUS, r"(?P<sign>both\s+(?:of\s+)?(?:my\s+)?legs\s+(?:\S+\s+){0,3}?(?:numb|dead|can\s+not\s+move|too\s+weak))"),
     # "I can't touch the lump without wincing": very painful to touch
@@ -321,17 +382,22 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "the skin's gone a funny purple colour"
     (
         LUMP_CHANGES,
-        rf"(?:{_any(lexicon.THINGS)}|skin)(?:\s+\S+){{0,4}}?\s+(?P<sign>(?:gone|turned|going|turning)\s+(?:a\s+)?(?:\S+\s+)?"
-        r"(?:purple|blue|black|angry)(?:\s+colou?r)?)",
+        rf"(?:(?:{_THING}|skin)(?:\s+\S+){{0,4}}?\s+|^)(?P<sign>(?:gone|turned|going|turning)\s+(?:a\s+)?(?:\S+\s+)?"
+        r"(?:purple|blue|black|angry|red|funny\s+colou?r|weird\s+colou?r|strange\s+colou?r|different\s+colou?r)(?:\s+colou?r)?)",
     ),
     # "walking to the shop took me twenty minutes"
     # (a carrier may have taken the task: "walking | to the shop took me...")
     (
         SEVERE_PAIN,
-        rf"(?:{_DAILY}(?:\s+\S+){{0,4}}?\s+|^to\s+(?:\S+\s+){{0,3}}?)(?P<sign>took\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours))",
+        rf"(?:{_DAILY}(?:\s+\S+){{0,4}}?\s+|^to\s+(?:\S+\s+){{0,3}}?)(?P<sign>(?:took|takes|taking)\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours))",
     ),
     # "three months of this": how long it has gone on, said alone.
     (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
+    # "been resting it since last Monday, not better"
+    (
+        NO_RELIEF,
+        r"(?:for|since)\s+(?:\S+\s+){1,4}?(?:and\s+|but\s+)?(?:it\s+is\s+)?(?:still\s+)?(?P<sign>not\s+(?:any\s+)?better)",
+    ),
     # "still sore after three weeks", "still sore after all the stretches"
     (
         NO_RELIEF,
@@ -357,14 +423,70 @@ _LIMITS = tuple(
 # "can't bend over properly, it's so tight": a limit on movement, read as stiffness, unless pain
 # is named ("can't bend properly for the pain" stays pain that stops daily life).
 _LIMITED_MOVEMENT = re.compile(
-    rf"\b{_any(lexicon.STOPPERS)}\s+(?:even\s+|really\s+)?{_any(lexicon.RANGE_OF_MOTION)}\w*"
+    rf"\b{_any(lexicon.STOPPERS)}\s+(?:even\s+|really\s+)?{_any(lexicon.RANGE_OF_MOTION)}\w*(?!\s+(?:my\s+)?(?:left\s+|right\s+)?{_LEG})"
     rf"(?:\s+\S+){{0,4}}?\s+(?:it\s+is\s+|my\s+back\s+is\s+)?{_any(lexicon.LIMITED)}\b"
     rf"|\b{_any(lexicon.STOPPERS)}\s+(?:even\s+)?(?:touch|reach)\s+my\s+toes\b"  # no daily task: a limit
 )
 _PAIN_SAID = re.compile(rf"\b{_any((*lexicon.PAIN_WORDS, 'agony', 'killing'))}\b")
 # Words rewritten before reading, in order: what they seem to say is not what they mean.
+# "Back" that is not a person's back, rewritten before anything is read, so that the words are
+# about something else as said too.
+_NOT_THE_BACK = tuple(
+    (re.compile(pattern), written)
+    for pattern, written in (
+        # "the back door", "the back garden": the rear of a house.
+        (r"\bback\s+(door|garden|yard|seat|pocket|gate)\b", r"rear \1"),
+        # "sunburn on my back", "back up my phone", "back taxes": skin, a phone, money.
+        (
+            r"\b(sunburn|sunburnt|acne|spots|pimples?|tattoo|moles?|freckles?|hairs?)\s+on\s+my\s+(?:lower\s+)?back\b",
+            r"\1 on my skin",
+        ),
+        (r"\bback\s+up\s+(my|the)\s+(phone|laptop|computer|files|photos|data)\b", r"save \1 \2"),
+        (r"\bback\s+taxes\b", "tax arrears"),
+        (r"\bback\s+(home|then|in\s+the\s+day)\b", r"at that \1"),  # "my family back home"
+        # "actually forget my back for a sec, my toddler has a rash": the back set aside; what follows is asked.
+        (
+            # (the carrier may have taken the "forget": "about my back for a second, how do I...")
+            r"^(?:actually\s+|honestly\s+|okay\s+|but\s+)?(?:forget|(?:never|not|no|nothing)\s+mind|(?:nothing|no|not)\s+to\s+do\s+with|forget\s+about)"
+            r"\s+(?:my|the)\s+back(?:\s+for\s+a\s+(?:sec|second|minute|moment|bit))?\s+(?:but\s+|and\s+)?"
+            r"|^(?:about\s+)?(?:my|the)\s+back\s+for\s+a\s+(?:sec|second|minute|moment|bit)\s+(?:but\s+|and\s+)?"
+            r"|^(?:no|not|nothing)\s+(?:my|the)\s+back\s+but\s+",
+            "",
+        ),
+    )
+)
 _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (rf"\b{_any(lexicon.GYM_CHEST)}\b", "gym"),  # "I only train chest and arms"
+    (r"\bno\s+dey\b", "does not"),  # Nigerian Pidgin: "this pain no dey let me sleep"
+    (r"\bno\s+(budging|shifting|helping|working|easing)\b", r"not \1"),  # Scots: "it's no budging"
+    (r"\bfell\s+asleep\b", "dozed off"),  # not a fall
+    (r"\bchanging\s+rooms?\b", "locker room"),  # a place, not a lump changing
+    (r"\bfor\s+weight\s+loss\b", "to slim down"),  # a goal, not weight lost without trying
+    # "a mad few weeks with exams": a stressful time, not a lump that has lasted weeks
+    (
+        r"\b(?:a\s+)?(?:mad|crazy|hectic|busy|stressful|rough|tough|manic)\s+(?:few\s+)?(?:weeks?|months?|days?)\b",
+        "a stressful time",
+    ),
+    # "spreading into my buttock": where the pain goes, not a lump that spreads
+    (r"\bspreading\s+(?=(?:into|down|to)\s+(?:my\s+)?(?:buttock|bum|glute|hip|leg|thigh))", "going "),
+    (r"\bwhich\s+(?:probably\s+)?(?:does|is)\s+not\s+help(?:ing)?\b", "which is unwise"),  # not self-care failing
+    # "a tender swollen thing near my spine": the lump, described
+    (r"\bswollen\s+(thing|bit|spot|area)\b", r"\1"),
+    # "I can't stand this song": dislike, not a person who cannot stand up.
+    (
+        r"\bcan\s+not\s+stand\s+(?=(?:this|that|the)\s+(?:song|music|track|show|programme|program|noise|weather|advert|ad)\b)",
+        "dislike ",
+    ),
+    (r"\bjumped\s+(?:straight|right)\s+(?:on|in|into)\b", "went straight into"),  # not a flinch
+    # "or should I try something else": another way of relief, not another kind of lump.
+    (r"\b(try|trying|do|doing|use|using)\s+something\s+else\b", r"\1 another way"),
+    # "I don't want it getting worse": a worry about later, not a lump that has changed.
+    (r"\bnot\s+want\s+(?:it|this|that|things)\s+(?:to\s+get|getting|to\s+go|going)\s+worse\b", "want to look after it"),
+    # "there's a swelling on my lower back": the lump itself, named; "it's swelling up" is a change.
+    (
+        r"\b(a|one|this|the|some|like\s+a)\s+((?:small|little|slight|tiny|tender|sore|weird|soft)\s+)?swelling\b",
+        r"\1 \2lump",
+    ),
     # "my posture is terrible": poor form, not pain
     (rf"\b{_any(lexicon.TECHNIQUE)}(?:\s+\S+){{0,7}}?\s+{_any(lexicon.BAD)}\b", "poor form"),
     # "it doesn't feel like anything other than a knot": it feels like one.
@@ -372,12 +494,10 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     # "will that make it worse?", "could stress be making it worse?" ask about a method or a cause;
     # they say nothing has got worse.
     (
-        r"((?:\b(?:will|would|could|can|does|do|might|be|gonna|going\s+to)\s+|^)(?:\S+\s+){0,4}?)(?:make|making)\s+"
-        r"(?:it|things|this|that|the\s+\w+)\s+worse\b",
+        r"((?:\b(?:will|would|could|can|does|do|might|be|gonna|going\s+to)\s+|^)(?:\S+\s+){0,6}?)(?:make|making)\s+"
+        r"(?:it|things|this|that|the\s+\w+|knots|them|these|my\s+\w+)\s+(?:worse|more\s+sore|sorer|hurt\s+more)\b",
         r"\1harm it",
     ),
-    # "the back door", "the back garden": the rear of a house, not a back.
-    (r"\bback\s+(door|garden|yard|seat|pocket|gate)\b", r"rear \1"),
     # "will it feel worse tomorrow?" asks what to expect; it says nothing has got worse.
     (
         r"\b(?:is|will)\s+it\s+(?:going\s+to\s+|gonna\s+)?(?:feel|get)\s+worse\s+(?:tomorrow|later|tonight|first)\b",
@@ -387,7 +507,7 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (r"\blike\s+(?:\S+\s+){0,3}?a\s+bruise\b", "tender"),
     # "take it easy for a few days" plans a rest; it says nothing has lasted for days.
     (
-        r"\b(?:take\s+it\s+easy|rest(?:\s+it)?|lay\s+off|stay\s+off\s+it)\s+for\s+a\s+(?:few|couple\s+of)\s+days\b",
+        r"\b(?:take\s+it\s+easy|rest(?:\s+it)?|lay\s+off|stay\s+off\s+it|give\s+it\s+a\s+(?:break|rest))\s+for\s+a\s+(?:few|couple\s+of)\s+days\b",
         "rest a while",
     ),
     # "could it not be a cyst?" asks; it denies nothing (the "could" may be the carrier's, gone before).
@@ -400,9 +520,10 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (r"^(?:not|never)\s+mind(?:\s+(?:that|this|about\s+that))?\b", ""),
     # "putting my hand there makes me wince": touching the lump, not a complaint about a hand.
     (r"\b(?:put|putting|rest|resting|place|placing|lay|laying|run|running)\s+(?:my|a|his|her)\s+hand\b", "touching"),
-    # "doing an exercise wrong", "lifting wrong": poor form.
+    # "doing an exercise wrong", "doing the kettlebell swings wrong", "lifting wrong": poor form.
     (
-        r"\b(?:doing|did|do|done)\s+(?:an?\s+|the\s+|my\s+)?(?:exercises?|lifts?|squats?|deadlifts?)\s+wrong(?:ly)?\b"
+        r"\b(?:doing|did|do|done)\s+(?:an?\s+|the\s+|my\s+|those\s+|these\s+)?(?:\w+\s+)?(?:exercises?|lifts?|squats?|deadlifts?"
+        r"|swings?|rows?|presses|press|lunges?|cleans|snatches|it\s+all|it)\s+wrong(?:ly)?\b"
         r"|\blifting\s+wrong(?:ly)?\b",
         "poor form",
     ),
@@ -506,6 +627,8 @@ _DENIALS = tuple(
             r"|(?:not|never)\s+changing|same\s+size|getting\s+smaller|shrinking|(?:it|lump|knot|bump|swelling)\s+(?:is\s+)?going\s+down",
         ),
         (NO_RELIEF, r"(?:is|are|has\s+been|have\s+been)\s+(?:actually\s+|really\s+)?helping"),
+        # "nothing wrong with my legs, it's just the back"
+        (NERVE_SIGNS, rf"(?:nothing|no|not\s+anything)\s+(?:wrong|the\s+matter|up)\s+with\s+(?:my\s+|the\s+)?{_LEG}"),
         # "feeling's all normal", "no burning feeling": sensation said to be as it should be, or absent.
         (NERVE_SIGNS, rf"(?:feeling|sensation)s?\s+(?:is|are|feels?)\s+(?:all\s+)?{_FINE}"),
         (NERVE_SIGNS, rf"(?:no|not|nothing|never)\s+(?:\S+\s+)?{_any(lexicon.NERVE_SENSATIONS)}"),
@@ -527,8 +650,9 @@ _DENIALS = tuple(
         (SEVERE_PAIN, _any(lexicon.MILD)),
         (SEVERE_PAIN, _any(lexicon.COPING)),
         (LUMP_CHANGES, _any(lexicon.UNCHANGED_LUMP)),
-        (LUMP_CHANGES, _any(lexicon.NEW_LUMP)),
-        (NO_RELIEF, _any(lexicon.NEW_LUMP)),
+        # (not "I'm pretty new to lifting": new to something is the person, not the lump)
+        (LUMP_CHANGES, _any(lexicon.NEW_LUMP) + r"(?!\s+to\b)"),
+        (NO_RELIEF, _any(lexicon.NEW_LUMP) + r"(?!\s+to\b)"),
         (NO_RELIEF, _any(lexicon.IMPROVING)),
         # "none of those", or a "no" carried in from the carrier phrase before "that": every sign denied.
         (
@@ -551,6 +675,14 @@ _BACK_WORDS = ("back", "spine", "hip", "hips")
 _ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s){_any((*_BACK_WORDS, *lexicon.LEG_PARTS))}\b")
 _JOINT_SUBJECT = re.compile(rf"^(?:my\s+|the\s+)?(?:left\s+|right\s+)?{_any(lexicon.JOINTS)}\b")
 _BACK = re.compile(rf"\b(?<!upper\s){_any(_BACK_WORDS)}\b")
+# A stretch asked for a leg muscle ("what's a good stretch for tight calves"), or calves or shins said
+# to be tight, with no word of the back: another complaint.  (Tight hamstrings are a muscle imbalance.)
+_LEG_MUSCLE = r"(?:calf|calves|hamstrings?|quads?|shins?|hip\s+flexors?)"
+_LEG_MUSCLE_STRETCH = re.compile(
+    rf"\bstretch\w*\s+(?:for\s+|my\s+|the\s+)(?:my\s+|the\s+)?(?:tight\s+|sore\s+)?{_LEG_MUSCLE}\b"
+    rf"|\b(?:pulled|strained|tweaked|tore|torn)\s+(?:a\s+|my\s+)?(?:muscle\s+in\s+my\s+)?{_LEG_MUSCLE}\b"
+    r"|(?:\bmy\s+|^)(?:calf|calves|shins?|quads?)\s+(?:are|is|get|gets|feel|feels)\s+(?:always\s+|really\s+|so\s+|super\s+)*tight\b"
+)
 _OTHER_INJURY = re.compile(rf"\b{_any(lexicon.OTHER_INJURIES)}\b")
 # "a lump on my wrist", "my dog has a lump": a lump somewhere else, or someone else's.
 _PART_ELSEWHERE = _any((*lexicon.OTHER_COMPLAINTS, *lexicon.JOINTS))
@@ -559,8 +691,15 @@ _LUMP_ELSEWHERE = re.compile(
     rf"(?:the\s+side\s+of\s+)?(?:my|the|his|her|your)\s+{_PART_ELSEWHERE}s?\b"
     rf"|\b{_any(lexicon.ANIMALS)}\s+(?:is|has|was|had|got|keeps|seems|back|leg|side)\b"
 )
+# One lump somewhere else on the body, named ("a little lump on my eyelid"); not knots compared with others.
+_ANOTHER_LUMP = re.compile(
+    r"\b(?:a|the|this|one|little|small)\s+(?:\S+\s+)?(?:lump|bump|swelling)\s+(?:\S+\s+){0,2}?(?:on|in|near|behind|under|above|by)\s+"
+    rf"(?:the\s+side\s+of\s+)?(?:my|the|his|her|your)\s+{_PART_ELSEWHERE}s?\b"
+)
 _CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
 _WHY = re.compile(r"(?:why|how\s+come)\b")  # asked of a cause's words, "why" asks how that cause works
+_FROM = re.compile(r"\bfrom\b")  # "how come I've got a knot from working out" asks what caused it
+_LUMP_PRESENCE = re.compile(rf"{_any(lexicon.LUMP_PRESENCE_ASKED)}\s+(?:\S+\s+){{0,2}}?{_THING}s?\b")
 _AMOUNT_ASKED = re.compile(r"\bhow\s+(?:much|many)\b")
 _CAUSE_PATTERNS = tuple(
     (topic, re.compile(rf"\b{_any(words)}(?:s|es|ed|d|ing)?\b")) for topic, words in lexicon.CAUSE_CUES
@@ -605,6 +744,8 @@ def read(text: str) -> Reading:
     # "it's doing my head in, I can't function" must not lose its sign to an idiom.  Something else
     # only if the words say so both as said and as rewritten: "putting my hand there" is not about a
     # hand, and "in the heat" (rewritten "in hot weather") is not about the weather.
+    for pattern, written in _NOT_THE_BACK:
+        said = pattern.sub(written, said)
     said_first = said
     for pattern, written in _REWRITES:
         said = pattern.sub(written, said)
@@ -628,6 +769,8 @@ def read(text: str) -> Reading:
     if OTHER_GROWTH in signs and _UNWORRIED.search(said):
         signs.remove(OTHER_GROWTH)  # "i'm not worried it's cancer": said, and denied
         denied.append(OTHER_GROWTH)
+    if _ANOTHER_LUMP.search(said) and not _BACK.search(said):  # "a lump on my wrist, a ganglion?": not this one
+        signs = [sign for sign in signs if sign != OTHER_GROWTH]
     if elsewhere and (lump_elsewhere or not _LUMP.search(said)):  # "my headache won't go away"
         signs = [sign for sign in signs if sign not in (LUMP_CHANGES, NO_RELIEF)]
         denied = [sign for sign in denied if sign not in (LUMP_CHANGES, NO_RELIEF)]  # "a rash since this morning"
@@ -649,7 +792,8 @@ def read(text: str) -> Reading:
 
 def _elsewhere(said: str) -> bool:
     return (
-        bool(_OTHER.search(said) and not _ABOUT_THE_BACK.search(said))
+        bool(_LEG_MUSCLE_STRETCH.search(said) and not _BACK.search(said))  # "a good stretch for tight calves"
+        or bool(_OTHER.search(said) and not _ABOUT_THE_BACK.search(said))
         or bool(_OTHER_INJURY.search(said) and not _BACK.search(said))  # "I went over on my ankle"
         or bool(_JOINT_SUBJECT.search(said) and not _BACK.search(said))  # "my knee is swollen"
         or bool(_LUMP_ELSEWHERE.search(said))
@@ -731,8 +875,9 @@ _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
 # What a story finds: a lump by any name, or "this tender thing on my back".
 _FOUND = re.compile(
     rf"\b(?:{_any(lexicon.THINGS)}s?|thing\s+(?:on|in|near|at)\s+(?:my|the)|(?:hard|sore|tender|lumpy|swollen)\s+bit"
-    r"|knobbly(?:\s+bit)?|sticking\s+out)\b"
+    r"|knobbly(?:\s+bit)?|sticking\s+out|something\s+lumpy|knob\s+of\s+muscle|knotty\s+(?:thing|bit))\b"
 )
+_FOUND_SORE = frozenset({"symptom.tenderness", "symptom.local_pain"})  # how a lump found in a story feels
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
 # The activity a story is set in: "when i was stretching", "water aerobics", "after yoga".
 _ACTIVITY = re.compile(
@@ -751,18 +896,38 @@ _ANCHOR = re.compile(rf"\b{_any((*lexicon.THINGS, *lexicon.PLACES, *lexicon.ACTI
 _REQUEST_PATTERNS = tuple((intent, re.compile(rf"\b{_any(words)}\b")) for intent, words in lexicon.CONVERSATION_CUES)
 
 
+_THANKS_FIRST = re.compile(
+    rf"(?:{_any(lexicon.THANKED_FILLERS)}\s+){{0,2}}{_any(lexicon.THANKS_OPENINGS)}\b(?!\s+to\b)"
+)
+_QUESTION_AFTER = re.compile(
+    r"\b(?:what|how|why|which|when|where|can\s+i|should\s+i|do\s+i|is\s+it|is\s+that|could|would)\b"
+)
+THANKS, STOP = "ThanksIntent", "AMAZON.StopIntent"
+_DONE = re.compile(r"\s+(?:i\s+am\s+(?:done|finished)|that\s+is\s+(?:all|it|me\s+done))\b")
+
+
 def _request(said: str) -> str | None:
-    for intent, pattern in _REQUEST_PATTERNS:
+    for intent, pattern in _REQUEST_PATTERNS:  # "thanks, that's me done" ends the session
         if pattern.search(said):
             return intent
+    thanks = _THANKS_FIRST.match(said)
+    if thanks and _DONE.match(said, thanks.end()):
+        return STOP  # "thanks, I'm done for today"
+    if thanks and not _QUESTION_AFTER.search(said, thanks.end()):
+        return THANKS  # "thank you, that's helpful, I'll try those stretches tonight"
     return None
+
+
+def _asks_what_the_lump_is(said: str) -> bool:
+    """ "Why is there a lump in my back all of a sudden": what it is, not causes in general."""
+    return bool(_LUMP_PRESENCE.match(said)) and not _FROM.search(said)
 
 
 def _cause_asked(said: str) -> str | None:
     """The cause asked about ("could stress be it?", "why does warming up matter?"), if the words ask about one."""
     if _AMOUNT_ASKED.search(said) and not _WHY.match(said):
         return None  # "how much water should I drink, because I only have tea": the amount is the question
-    if _CAUSAL.search(said) or _WHY.match(said):
+    if _CAUSAL.search(said) or (_WHY.match(said) and not _asks_what_the_lump_is(said)):
         for topic, pattern in _CAUSE_PATTERNS:
             if pattern.search(said):
                 return topic
@@ -779,6 +944,10 @@ _FIX_ASKED = re.compile(
     r"\b(?:how|what)\s+(?:do|can|should|would)\s+i\s+(?:do\s+to\s+)?(?:\S+\s+){0,1}?"
     r"(?:fix|sort|improve|correct|change|work\s+on)\b|\bhow\s+(?:do|can|would)\s+i\s+(?:know|tell|check)\s+if\b"
     r"|\bhow\s+(?:do|can|should)\s+i\s+(?:lift|squat|deadlift|bend|move)\s+(?:properly|right|correctly|safely)\b"
+    # "what's the right posture for deadlifts", "does it help if I drink electrolytes"
+    r"|\bright\s+(?:posture|technique|form|way)\b|(?:\b(?:does|will|would)\s+|^)it\s+help\s+(?:if|to)\b"
+    r"|\bshould\s+i\s+(?:be\s+)?(?:drink|drinking)\b"
+    r"|\bhow\s+should\s+i\s+(?:be\s+)?(?:holding|hold|standing|stand|lifting|positioning)\b"
 )
 
 
@@ -794,13 +963,18 @@ def _topic(said: str) -> str | None:
 def _topic_named(said: str) -> str | None:
     if not said:
         return None
-    cause = _cause_asked(said)
+    story = bool(_FOUND.search(said) and _STORY.search(said))
+    # "after rowing there's a sore lump, is that from the rowing?": in a story, the activity only sets
+    # the scene; a cause is asked about only in words of its own ("could it be my form?").
+    cause = _cause_asked(_ACTIVITY.sub(" ", said) if story else said)
     if cause:
         return cause
     for topic, pattern in _SYMPTOM_PATTERNS:  # "it aches down into my leg", "it hurts when I press it"
         if pattern.search(said):
-            return topic
-    story = bool(_FOUND.search(said) and _STORY.search(said))
+            # "after crossfit I noticed a bump, and it's sore to press": the lump found is the question
+            return "lump" if story and topic in _FOUND_SORE else topic
+    if _asks_what_the_lump_is(said):
+        return "lump"
     if story:  # "after yoga I found a bump": the activity sets the scene; the lump is the question
         said = _ACTIVITY.sub(" ", said)
     *specific, (last_topic, mentions_the_lump) = _TOPIC_PATTERNS

@@ -120,6 +120,14 @@ def test_a_warning_sign_in_a_description_outranks_everything():
             "red_flag.lump_changes",
         ),
         (Heard("LegsFineIntent"), "denied", None),
+        # "thanks {description}" keeps its thanks: a thank-you, unless a sign or a question follows it.
+        (Heard("ThanksStatementIntent", {"description": SlotHeard("I'll give the physio a ring")}), "thanks", None),
+        (
+            Heard("ThanksStatementIntent", {"description": SlotHeard("but my foot's gone numb")}),
+            None,
+            "red_flag.nerve_signs",
+        ),
+        (Heard("ThanksStatementIntent", {"description": SlotHeard("what about heat")}), None, "method.heat_or_ice"),
     ],
 )
 def test_question_carriers_and_reassurances(heard, phrase, topic):

@@ -54,6 +54,7 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "WhyQuestionIntent": {"description": "AMAZON.SearchQuery"},
     "HurtsIntent": {"description": "AMAZON.SearchQuery"},
     "SelfCareIntent": {"description": "AMAZON.SearchQuery"},
+    "ThanksStatementIntent": {"description": "AMAZON.SearchQuery"},
     "ThanksIntent": {},
     "HowLongIntent": {"method": "ReliefMethodType"},
     "WhyIntent": {},

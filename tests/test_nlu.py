@@ -387,51 +387,65 @@ NATURAL_FLOORS = {
     # 0 where a split holds no such sentence.  Each is the split's figure when last measured,
     # rounded down: a regression guard, not the targets (95%, 90%, 90% on the holdout).
     "natural-dev": (0.99, 0.98, 0.99),
-    "natural-dev2": (0.99, 0.94, 0.89),
+    "natural-dev2": (0.99, 0.94, 0.95),
     "natural-dev3": (0.99, 0.87, 0.93),
     "natural-dev4": (0.0, 0.95, 0.0),
     "natural-dev5": (0.99, 0.95, 0.99),
-    "natural-dev6": (0.0, 0.88, 0.0),
+    "natural-dev6": (0.0, 0.87, 0.0),
     "natural-dev7": (0.99, 0.99, 0.0),
     "natural-dev8": (0.99, 0.93, 0.99),
-    "natural-dev9": (0.99, 0.95, 0.93),
-    "natural-dev10": (0.99, 0.9, 0.99),
-    "natural-dev11": (0.99, 0.93, 0.87),
-    "natural-dev12": (0.99, 0.94, 0.95),
+    "natural-dev9": (0.99, 0.95, 0.99),
+    "natural-dev10": (0.99, 0.91, 0.99),
+    "natural-dev11": (0.99, 0.93, 0.9),
+    "natural-dev12": (0.99, 0.95, 0.99),
     "natural-dev13": (0.99, 0.89, 0.99),
     "natural-dev14": (0.99, 0.95, 0.99),
-    "natural-dev15": (0.99, 0.93, 0.99),
+    "natural-dev15": (0.99, 0.94, 0.99),
     "natural-dev16": (0.99, 0.96, 0.89),
     "natural-dev17": (0.99, 0.93, 0.99),
     "natural-dev18": (0.99, 0.99, 0.97),
-    "natural-dev19": (0.98, 0.91, 0.99),
-    "natural-dev20": (0.99, 0.94, 0.95),
-    "natural-dev21": (0.99, 0.94, 0.99),
-    "natural-dev22": (0.99, 0.92, 0.99),
-    "natural-dev23": (0.99, 0.84, 0.99),
-    "natural-dev24": (0.99, 0.88, 0.82),
+    "natural-dev19": (0.97, 0.93, 0.99),
+    "natural-dev20": (0.99, 0.95, 0.95),
+    "natural-dev21": (0.99, 0.95, 0.99),
+    "natural-dev22": (0.99, 0.91, 0.99),
+    "natural-dev23": (0.99, 0.88, 0.99),
+    "natural-dev24": (0.99, 0.91, 0.88),
     "natural-dev25": (0.99, 0.84, 0.99),
-    "natural-dev26": (0.99, 0.84, 0.99),
-    "natural-dev27": (0.99, 0.79, 0.99),
-    "natural-dev28": (0.98, 0.93, 0.99),
+    "natural-dev26": (0.99, 0.86, 0.99),
+    "natural-dev27": (0.99, 0.81, 0.99),
+    "natural-dev28": (0.98, 0.92, 0.99),
     "natural-dev29": (0.99, 0.89, 0.99),
-    "natural-dev30": (0.94, 0.9, 0.9),
-    "natural-dev31": (0.99, 0.86, 0.99),
+    "natural-dev30": (0.94, 0.9, 0.99),
+    "natural-dev31": (0.99, 0.88, 0.99),
     "natural-dev32": (0.97, 0.78, 0.99),
-    "natural-dev33": (0.99, 0.88, 0.89),
-    "natural-dev34": (0.99, 0.88, 0.75),
-    "natural-dev35": (0.98, 0.9, 0.93),
+    "natural-dev33": (0.99, 0.89, 0.94),
+    "natural-dev34": (0.99, 0.88, 0.99),
+    "natural-dev35": (0.98, 0.9, 0.99),
     "natural-dev36": (0.99, 0.87, 0.99),
-    "natural-dev37": (0.99, 0.92, 0.93),
-    "natural-dev38": (0.99, 0.9, 0.93),
-    "natural-dev39": (0.99, 0.96, 0.97),
-    "natural-dev40": (0.99, 0.95, 0.93),
-    "natural-dev41": (0.98, 0.92, 0.97),
-    "natural-dev42": (0.97, 0.95, 0.87),
-    "natural-dev43": (0.96, 0.9, 0.93),
-    "natural-dev44": (0.99, 0.92, 0.99),
-    "natural-holdout": (0.94, 0.87, 0.88),
-    "natural-holdout2": (0.94, 0.89, 0.93),
+    "natural-dev37": (0.99, 0.94, 0.93),
+    "natural-dev38": (0.99, 0.99, 0.94),
+    "natural-dev39": (0.99, 0.97, 0.99),
+    "natural-dev40": (0.99, 0.96, 0.97),
+    "natural-dev41": (0.99, 0.95, 0.97),
+    "natural-dev42": (0.98, 0.95, 0.84),
+    "natural-dev43": (0.98, 0.95, 0.97),
+    "natural-dev44": (0.99, 0.94, 0.99),
+    "natural-dev45": (0.99, 0.97, 0.99),
+    "natural-dev46": (0.99, 0.95, 0.99),
+    "natural-dev47": (0.99, 0.94, 0.94),
+    "natural-dev48": (0.99, 0.91, 0.95),
+    "natural-dev49": (0.99, 0.93, 0.99),
+    "natural-dev50": (0.97, 0.95, 0.99),
+    "natural-dev51": (0.99, 0.97, 0.99),
+    "natural-dev52": (0.98, 0.98, 0.97),
+    "natural-dev53": (0.99, 0.96, 0.97),
+    "natural-dev54": (0.98, 0.95, 0.94),
+    "natural-dev55": (0.98, 0.94, 0.99),
+    "natural-dev56": (0.99, 0.92, 0.94),
+    "natural-dev57": (0.99, 0.97, 0.99),
+    "natural-dev58": (0.99, 0.95, 0.99),
+    "natural-holdout": (0.95, 0.88, 0.9),
+    "natural-holdout2": (0.94, 0.9, 0.93),
 }
 
 
@@ -477,6 +491,17 @@ def test_a_conversation_word_in_other_words_counts_only_with_the_built_in_intent
     moved_on = evaluation.NaturalExample("repeat", "method.massage", "what causes it")
     found, reply = evaluation.outcome(nlu, moved_on)
     assert not evaluation.judge(moved_on, found, reply)
+
+
+def test_the_detail_of_a_topic_counts_for_it_only_as_a_follow_up_in_that_topic(nlu):
+    # Just told about massage, "can I use a rolling pin instead" gets massage's detail: its answer.
+    asked = evaluation.NaturalExample("method.massage", "method.massage", "can i use a rolling pin instead")
+    found, reply = evaluation.outcome(nlu, asked)
+    assert reply is not None and reply.topic == "method.massage.more"
+    assert evaluation.judge(asked, found, reply)
+    # The same detail, heard anywhere else, is not the answer the label names.
+    elsewhere = evaluation.NaturalExample("method.massage", "cause.stress", "can i use a rolling pin instead")
+    assert not evaluation.judge(elsewhere, found, reply)
 
 
 def test_natural_labels_name_real_answers():

@@ -106,6 +106,35 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I'm honestly worried it's something more serious than that", OTHER_GROWTH),
         ("I've lost some strength in my ankle and can't push off when I run", NERVE_SIGNS),
         ("I'm in serious pain", SEVERE_PAIN),
+        ("it's like a stone under the skin", LUMP_CHANGES),
+        ("it went from pea size to grape size", LUMP_CHANGES),
+        ("there's now two lumps where there was only one", LUMP_CHANGES),
+        ("I can't lift my foot up properly, it sort of drags along the ground", NERVE_SIGNS),
+        ("my foot's gone to sleep and it won't wake up", NERVE_SIGNS),
+        ("the pain's too bad to even try stretching", SEVERE_PAIN),
+        ("the pain's getting in the way of everything", SEVERE_PAIN),
+        ("walking to the shop is a nightmare now", SEVERE_PAIN),
+        ("it takes me ten minutes to get out of bed with the pain", SEVERE_PAIN),
+        ("abeg this pain no dey let me sleep at all", SEVERE_PAIN),
+        ("I think it could be something other than a muscle knot", OTHER_GROWTH),
+        ("I've had two massages already and it's still sore as anything", NO_RELIEF),
+        ("ice and heat both useless", NO_RELIEF),
+        ("tried stretching, tried rolling, and none of it has made the slightest difference", NO_RELIEF),
+        ("I tried that for the past fortnight, didn't do a thing", NO_RELIEF),
+        ("someone hit me in the back with a bat", SERIOUS),
+        ("my groin's gone numb", SERIOUS),
+        ("it's not a dull ache though, it's absolutely horrendous", SEVERE_PAIN),
+        ("my bum and the insides of my thighs have gone numb", SERIOUS),
+        ("it's gone a funny colour over the top", LUMP_CHANGES),
+        ("the pain makes me feel sick", SEVERE_PAIN),
+        ("I've been doing everything you'd expect for ages and I'm getting nowhere", NO_RELIEF),
+        ("I collapsed after the workout", SERIOUS),
+        ("I've already rested a whole month", NO_RELIEF),
+        ("it's been days and days and it's still not going", LUMP_CHANGES),
+        ("I've got no feeling in my groin", SERIOUS),
+        ("I fell down the stairs this morning onto my back", SERIOUS),
+        ("I've been taking painkillers and I still can't get a proper night's sleep", SEVERE_PAIN),
+        ("the kids want me to play football and I can't at all because of it", SEVERE_PAIN),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -148,6 +177,10 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("I don't feel anything weird in my legs", NERVE_SIGNS),
         ("mine's soft and not changing", LUMP_CHANGES),
         ("it's only been a day so it's not like it's been there ages", NO_RELIEF),
+        ("I don't have any leg symptoms, it's just the lump", NERVE_SIGNS),
+        ("no tingling in my feet", NERVE_SIGNS),
+        ("nothing wrong with my legs, it's just the back", NERVE_SIGNS),
+        ("no numbness in my inner thighs", SERIOUS),
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -252,11 +285,47 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("why do these knots always come up after exercise", "causes"),
         ("the bump is proper tender, like someone's pressing a bruise", "symptom.tenderness"),
         ("half marathon in two weeks, should I take it easy for a few days or keep training", "method.rest"),
+        ("why is there a lump in my back all of a sudden", "lump"),  # what it is, not causes in general
+        ("how come I got a knot from working out", "causes"),
+        ("after my rowing session there's a sore lump, is that from the rowing", "lump"),
+        ("there's a swelling on my lower back after cricket, what is it", "lump"),  # a swelling, named
+        ("I'm pretty new to lifting, how do I make sure my form is right", "method.form"),
+        ("is child's pose good for it, or should I be trying something else", "method.stretching"),
+        ("any tips to ease the pain from this knot, I don't want it getting worse", "relief"),
+        ("does it help if I drink electrolytes or is plain water enough", "method.hydration"),
+        ("thank you so much, I'll give those stretches a go tonight", None),  # a thank-you, below
+        ("I fell asleep on the sofa and woke up with a stiff back", "symptom.stiffness"),  # not a fall
+        ("how do I treat sunburn on my back", None),
+        ("what's a good stretch for tight calves after a run", None),
+        ("my hamstrings are super tight", "cause.muscle_imbalance"),
+        ("actually forget my back for a sec, I've got a sore throat", None),
+        ("nothing to do with my back but my knee has been hurting when I run", None),
+        ("my knee clicks every time I go down the stairs", None),  # stairs, not a fall down them
+        ("I can't stand this song, change it", None),
+        ("is there a crash on the motorway this afternoon", None),
+        ("I pulled something in my groin playing squash", None),  # not a numb groin
+        ("I'm pretty new to lifting", None),  # new to lifting; nothing said of the lump
+        ("should I rest a whole week", "method.rest"),  # asked, not self-care kept up
+        ("is it a bank holiday tomorrow, I need to call my family back home", None),
+        ("I think I was doing the kettlebell swings wrong", "cause.poor_form"),
+        ("would a massage help, or would it just make it more sore", "method.massage"),
+        ("I pulled a muscle in my calf, is there a stretch for that", None),
+        ("I've got a lump on my wrist, is that a ganglion", None),  # a lump, but not this one
+        ("found a knotty thing after pilates", "lump"),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
     found = read(said)
     assert not found.signs and found.topic == topic
+
+
+def test_thanks_that_opens_a_turn_is_a_thank_you_unless_a_question_follows():
+    assert read("thank you so much, I'll give those stretches a go tonight").request == "ThanksIntent"
+    assert read("brilliant thanks, that's really helpful").request == "ThanksIntent"
+    assert read("thanks, and how long should I hold the stretch").request is None
+    assert read("thanks to all the deadlifts I've got a knot").request is None
+    assert read("thanks, I'm done for today").request == "AMAZON.StopIntent"  # a goodbye
+    assert read("it aches after I'm done at the gym").request is None
 
 
 def test_long_or_odd_input_is_read_safely():

@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
 
 NATURAL_SPLITS = (
     ("natural-dev", "tuned on"),
-    *((f"natural-dev{number}", "tuned on") for number in range(2, 45)),
+    *((f"natural-dev{number}", "tuned on") for number in range(2, 59)),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )
@@ -360,6 +360,10 @@ def judge(example: NaturalExample, found: Understanding, reply: Reply | None, lo
     # knot" -> the stress cause): the more specific answer is the right one.
     place = entry_position(reply.topic or "")
     if place is not None and place[1] >= 0 and catalogue_for(locale).group_overviews[place[0]] == label:
+        return True
+    # Just told about the topic, and asking on about it ("can I use a tennis ball instead", after
+    # massage): the detail behind that same topic is its answer.
+    if example.context == label and reply.topic == f"{label}{MORE_SUFFIX}":
         return True
     return reply.topic == label
 
