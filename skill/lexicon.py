@@ -3993,3 +3993,58 @@ STORY_ACTIVITIES = (
     "class",
     "session",
 )
+
+# Muscles of the leg a stretch or strain may be about instead of the back (read only by skill/reading.py).
+LEG_MUSCLES = (
+    "calf",
+    "calves",
+    "hamstring",
+    "hamstrings",
+    "quad",
+    "quads",
+    "shin",
+    "shins",
+    "hip flexor",
+    "hip flexors",
+)
+TIGHT_LEG_MUSCLES = ("calf", "calves", "shin", "shins", "quad", "quads")  # tight hamstrings are a muscle imbalance
+
+# Sizes a lump is told to have had, and sizes bigger than a knot is (read only by skill/reading.py).
+SMALL_SIZES = ("pea", "marble", "grape", "coin", "small", "tiny", "little")
+BIGGER_THINGS = (
+    "plum",
+    "orange",
+    "lemon",
+    "egg",
+    "walnut",
+    "golf ball",
+    "tennis ball",
+    "ping pong ball",
+    "cricket ball",
+    "satsuma",
+    "tangerine",
+    "apple",
+    "fist",
+)
+# "it's now like a grape" is a size grown to; "the size of a grape" alone may be a knot's size.
+GROWN_TO = ("grape", *BIGGER_THINGS)
+HARD_THINGS = ("stone", "rock", "marble", "pebble", "bone", "brick", "nut", "golf ball")
+
+# "Back" that is not a person's back (read only by skill/reading.py).
+REAR_OF_A_HOUSE = ("door", "garden", "yard", "seat", "pocket", "gate")
+MARKS_ON_THE_SKIN = (
+    "sunburn",
+    "sunburnt",
+    "acne",
+    "spots",
+    "pimple",
+    "pimples",
+    "tattoo",
+    "mole",
+    "moles",
+    "freckle",
+    "freckles",
+    "hair",
+    "hairs",
+)
+DEVICES = ("phone", "laptop", "computer", "files", "photos", "data")

@@ -173,27 +173,26 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         LUMP_CHANGES,
-        r"(?P<sign>hard|solid|now\s+it\s+is|now\s+is)\s+(?:like|as)\s+(?:a\s+)?(?:stone|rock|marble|pebble|bone|brick|nut|golf\s+ball)",
+        rf"(?P<sign>hard|solid|now\s+it\s+is|now\s+is)\s+(?:like|as)\s+(?:a\s+)?{_any(lexicon.HARD_THINGS)}",
     ),
     # "it was pea sized on monday and now it's like a grape": a size now, bigger than a knot
     (
         LUMP_CHANGES,
         r"(?P<sign>now\s+(?:it\s+is\s+|is\s+)?(?:more\s+|about\s+|nearly\s+)?(?:like\s+)?(?:the\s+size\s+of\s+)?"
-        r"(?:a|an)\s+(?:grape|plum|orange|lemon|egg|walnut|golf\s+ball|tennis\s+ball|satsuma|apple|fist))",
+        rf"(?:a|an)\s+{_any(lexicon.GROWN_TO)})",
     ),
     (LUMP_CHANGES, rf"(?P<sign>{_any(lexicon.CHANGES_TOLD)})"),
     # "it's the size of a tennis ball now": bigger than a knot is
     (
         LUMP_CHANGES,
-        r"(?P<sign>size\s+of\s+(?:a|an)\s+(?:plum|orange|tennis\s+ball|lemon|egg|fist|golf\s+ball|walnut"
-        r"|ping\s+pong\s+ball|satsuma|tangerine|apple|cricket\s+ball))",
+        rf"(?P<sign>size\s+of\s+(?:a|an)\s+{_any(lexicon.BIGGER_THINGS)})",
     ),
     # "it's gone from pea size to the size of a grape"
     (LUMP_CHANGES, r"(?P<sign>gone\s+from\s+(?:\S+\s+){1,6}?to)\b"),
     # "it went from pea size to grape size" (not "I went from the gym to work"): a size, then another
     (
         LUMP_CHANGES,
-        r"(?P<sign>(?:went|grown|grew|got)\s+from\s+(?:a\s+|the\s+size\s+of\s+a\s+)?(?:pea|marble|grape|coin|small|tiny|little)"
+        rf"(?P<sign>(?:went|grown|grew|got)\s+from\s+(?:a\s+|the\s+size\s+of\s+a\s+)?{_any(lexicon.SMALL_SIZES)}"
         r"(?:\s+\S+){0,4}?\s+to)\b",
     ),
     # "there's now two lumps where there was one": more of them, since
@@ -435,13 +434,13 @@ _NOT_THE_BACK = tuple(
     (re.compile(pattern), written)
     for pattern, written in (
         # "the back door", "the back garden": the rear of a house.
-        (r"\bback\s+(door|garden|yard|seat|pocket|gate)\b", r"rear \1"),
+        (rf"\bback\s+({_any(lexicon.REAR_OF_A_HOUSE)})\b", r"rear \1"),
         # "sunburn on my back", "back up my phone", "back taxes": skin, a phone, money.
         (
-            r"\b(sunburn|sunburnt|acne|spots|pimples?|tattoo|moles?|freckles?|hairs?)\s+on\s+my\s+(?:lower\s+)?back\b",
+            rf"\b({_any(lexicon.MARKS_ON_THE_SKIN)})\s+on\s+my\s+(?:lower\s+)?back\b",
             r"\1 on my skin",
         ),
-        (r"\bback\s+up\s+(my|the)\s+(phone|laptop|computer|files|photos|data)\b", r"save \1 \2"),
+        (rf"\bback\s+up\s+(my|the)\s+({_any(lexicon.DEVICES)})\b", r"save \1 \2"),
         (r"\bback\s+taxes\b", "tax arrears"),
         (r"\bback\s+(home|then|in\s+the\s+day)\b", r"at that \1"),  # "my family back home"
         # "actually forget my back for a sec, my toddler has a rash": the back set aside; what follows is asked.
@@ -677,11 +676,11 @@ _JOINT_SUBJECT = re.compile(rf"^(?:my\s+|the\s+)?(?:left\s+|right\s+)?{_any(lexi
 _BACK = re.compile(rf"\b(?<!upper\s){_any(_BACK_WORDS)}\b")
 # A stretch asked for a leg muscle ("what's a good stretch for tight calves"), or calves or shins said
 # to be tight, with no word of the back: another complaint.  (Tight hamstrings are a muscle imbalance.)
-_LEG_MUSCLE = r"(?:calf|calves|hamstrings?|quads?|shins?|hip\s+flexors?)"
+_LEG_MUSCLE = _any(lexicon.LEG_MUSCLES)
 _LEG_MUSCLE_STRETCH = re.compile(
     rf"\bstretch\w*\s+(?:for\s+|my\s+|the\s+)(?:my\s+|the\s+)?(?:tight\s+|sore\s+)?{_LEG_MUSCLE}\b"
     rf"|\b(?:pulled|strained|tweaked|tore|torn)\s+(?:a\s+|my\s+)?(?:muscle\s+in\s+my\s+)?{_LEG_MUSCLE}\b"
-    r"|(?:\bmy\s+|^)(?:calf|calves|shins?|quads?)\s+(?:are|is|get|gets|feel|feels)\s+(?:always\s+|really\s+|so\s+|super\s+)*tight\b"
+    rf"|(?:\bmy\s+|^){_any(lexicon.TIGHT_LEG_MUSCLES)}\s+(?:are|is|get|gets|feel|feels)\s+(?:always\s+|really\s+|so\s+|super\s+)*tight\b"
 )
 _OTHER_INJURY = re.compile(rf"\b{_any(lexicon.OTHER_INJURIES)}\b")
 # "a lump on my wrist", "my dog has a lump": a lump somewhere else, or someone else's.
@@ -902,7 +901,7 @@ _THANKS_FIRST = re.compile(
 _QUESTION_AFTER = re.compile(
     r"\b(?:what|how|why|which|when|where|can\s+i|should\s+i|do\s+i|is\s+it|is\s+that|could|would)\b"
 )
-THANKS, STOP = "ThanksIntent", "AMAZON.StopIntent"
+THANKS, STOP = "ThanksIntent", "AMAZON.StopIntent"  # the intents a request in the words can be
 _DONE = re.compile(r"\s+(?:i\s+am\s+(?:done|finished)|that\s+is\s+(?:all|it|me\s+done))\b")
 
 
