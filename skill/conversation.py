@@ -335,8 +335,16 @@ def _describe(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, 
     """A person's own description, caught whole by an AMAZON.SearchQuery slot."""
     request = heard.reading.request
     if request in MOVES:  # "could you repeat that last bit": the conversation, asked for in other words
-        return _dispatch(Heard(request), state, catalogue)
+        return _dispatch(Heard(request, _method_slot(heard.reading.topic)), state, catalogue)
     return _answer(_read_reply(heard.reading, catalogue, state), state)
+
+
+def _method_slot(topic: str | None) -> dict[str, SlotHeard]:
+    """The relief method a description named, as Alexa would fill it ("how long do i hold the stretch")."""
+    for value_id, method_topic in SLOT_VALUE_TOPICS[METHOD_TYPE].items():
+        if method_topic == topic:
+            return {METHOD_SLOT: SlotHeard(value_id, value_id)}
+    return {}
 
 
 def _yes(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, State]:

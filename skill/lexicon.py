@@ -428,6 +428,15 @@ LEG_WEAKNESS = (
 # -- how bad it is -----------------------------------------------------------
 
 SEVERE_WORDS = (
+    "absolutely brutal",
+    "pain is brutal",
+    "way too bad",
+    "paining me too much",
+    "hurting too much",
+    "hurting me too much",
+    "ring in sick",
+    "rang in sick",
+    "it is a ten",
     "step hurts",
     "proper bad",
     "in bits with the pain",
@@ -798,6 +807,12 @@ VERY = ("very", "really", "extremely", "super", "incredibly", "so", "too")
 
 # Said alone, these describe the lump changing (the article: "growing").
 CHANGES_ALONE = (
+    "a lot more than it was",
+    "more than it was before",
+    "more than it did before",
+    "compared to when i found",
+    "massive lump now",
+    "huge lump now",
     "don increase",
     "funny shape",
     "weird shape",
@@ -893,6 +908,8 @@ CHANGES = (
 )
 
 PERSISTENCE = (
+    "been months",
+    "been weeks",
     "still not gone",
     "it is months now",
     "it is weeks now",
@@ -954,6 +971,15 @@ DURATIONS = (
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
 NO_RELIEF = (
+    "whatever i do it",
+    "no matter what i do it",
+    "neither did a thing",
+    "neither helped",
+    "neither of them helped",
+    "neither worked",
+    "neither of them worked",
+    "neither made a difference",
+    "neither of them did anything",
     "getting nowhere",
     "still the pain is there",
     "not cutting it",
@@ -1111,6 +1137,16 @@ NO_RELIEF = (
 # -- what else it might be ---------------------------------------------------
 
 OTHER_GROWTHS = (
+    "can be serious",
+    "one of the serious ones",
+    "than a muscle",
+    "not what you think",
+    "like a bad one",
+    "lump lump",
+    "fluid in it",
+    "popping out",
+    "is it even a knot",
+    "my disc",
     "back mice",
     "surely that is not a",
     "surely it is not a",
@@ -1233,6 +1269,10 @@ OTHER_GROWTHS = (
 # -- serious symptoms the article does not cover -----------------------------
 
 SERIOUS_SYMPTOMS = (
+    "temperature is",
+    "oozing",
+    "pus",
+    "infected",
     "collapsed",
     "burning up and",
     "hit me in the back",
@@ -1588,6 +1628,11 @@ DOUBTS = (
 
 # Other parts of the body and other illnesses: a description about these alone is not about a back knot.
 OTHER_COMPLAINTS = (
+    "toothache",
+    "dentist",
+    "forehead",
+    "gum",
+    "gums",
     "mattress",
     "dogs",
     "a dog",
@@ -1693,6 +1738,33 @@ OTHER_COMPLAINTS = (
 # Requests to the speaker itself ("play some rain sounds"), and the skill's words in another sense ("a lump
 # sum", "a reef knot"): whatever else is said with them, not about a knot.
 SPEAKER_REQUESTS = (
+    "pull muscles",
+    "in a rope",
+    "get a tattoo",
+    "plane",
+    "aeroplane",
+    "airplane",
+    "muscle mass",
+    "build muscle",
+    "bigger muscles",
+    "no equipment",
+    "pull workout",
+    "calories",
+    "for a tie",
+    "stop crying",
+    "tomatoes",
+    "balcony",
+    "how do you spell",
+    "pronounce",
+    "running shoe",
+    "running shoes",
+    "new trainers",
+    "fallen arches",
+    "bedtime story",
+    "the score",
+    "all blacks",
+    "best time to go to the gym",
+    "good for beginners",
     "how fast is a knot",
     "how fast is one knot",
     "knot at sea",
@@ -2027,6 +2099,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.form",
         (
+            "good position",
+            "neutral spine",
+            "doing differently when i lift",
             "right posture",
             "how should i be holding",
             "should i be holding my back",
@@ -2114,6 +2189,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "from happening again",
             "keep my back from",
             "stop my back from",
+            "not get these",
+            "not get them again",
+            "from developing",
+            "stop them developing",
+            "stop these developing",
         ),
     ),
     # A knot named by its proper name, ahead of who named it ("my physio says it's a trigger point").
@@ -2158,6 +2238,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
+            "does this keep happening",
+            "does it keep happening",
+            "do they keep happening",
+            "the reasons a knot",
+            "the reason these knots",
+            "reasons these knots",
             "main reasons",
             "reasons people get",
             "the reason this happens",
@@ -2203,6 +2289,15 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "relief",
         (
+            "treat a muscle knot at home",
+            "treat a knot at home",
+            "treat it at home",
+            "treat this at home",
+            "deal with it at home",
+            "relieve the pain",
+            "best thing to do for it",
+            "thing to go away",
+            "what actually helps",
             "ease the pain",
             "fix a knot",
             "fix the knot",
@@ -2275,6 +2370,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "jumped straight into",
             "jumped right into",
             "went straight into",
+            "never do any stretching",
+            "never do any stretches",
         ),
     ),
     (
@@ -2358,6 +2455,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "will a doctor",
             "would a doctor",
             "can a physio",
+            "gp what happens",
+            "doctor what happens",
+            "physio what happens",
         ),
     ),
     (
@@ -3186,7 +3286,18 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "AMAZON.NextIntent",
-        ("what's next", "what's after that", "what after that", "what next", "next one", "move on", "the next bit"),
+        (
+            "what's next",
+            "what's after that",
+            "what after that",
+            "what next",
+            "next one",
+            "move on",
+            "the next bit",
+            "what comes after that",
+            "what comes next",
+            "next topic",
+        ),
     ),
     (
         "AMAZON.MoreIntent",
@@ -3200,6 +3311,9 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "explain that a bit more",
             "explain that a wee bit more",
             "elaborate",
+            "say a bit more",
+            "want to know more",
+            "a bit more about that",
         ),
     ),
     (
@@ -3219,6 +3333,20 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "the one before",
             "the bit before",
             "go back to what you said",
+            "back to the last bit",
+        ),
+    ),
+    # "how long" asked of what was just said ("and for how long, like a minute?"): its time.
+    (
+        "HowLongIntent",
+        (
+            "how long am i meant to",
+            "how long should i hold",
+            "how long should i roll",
+            "how long do i hold",
+            "how long do i roll",
+            "a minute or longer",
+            "like a minute or",
         ),
     ),
     (
@@ -3248,7 +3376,17 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "let me grab",
         ),
     ),
-    ("AMAZON.ResumeIntent", ("i am back", "where you left off", "where were we", "please carry on")),
+    (
+        "AMAZON.ResumeIntent",
+        (
+            "i am back",
+            "where you left off",
+            "where were we",
+            "please carry on",
+            "pick up from where",
+            "where you stopped",
+        ),
+    ),
 )
 
 # Thanks that opens a turn ("thank you so much, I'll give those stretches a go"): the turn is a
@@ -3411,6 +3549,8 @@ CAUSAL = (
     "have brought",
     "brought this on",
     "brought it on",
+    "cause muscle knots",
+    "cause a muscle knot",
 )
 
 # What a cause looks like when a person names it (topic id, words), checked only when asking about a cause.
@@ -3539,6 +3679,8 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "rounding",
             "rounded",
             "slouch",
+            "yanking",
+            "yanked",
         ),
     ),
     (
@@ -3902,6 +4044,13 @@ FEELING_LOST = (
 
 # What pain stops, beyond the grammar's daily activities (read only by skill/reading.py).
 DAILY_MORE = (
+    "shuffle",
+    "to the shops",
+    "getting dressed",
+    "putting socks on",
+    "putting my socks on",
+    "do my daily",
+    "do my everyday",
     "get my socks on",
     "put my socks on",
     "put my shoes on",
@@ -4031,7 +4180,7 @@ GROWN_TO = ("grape", *BIGGER_THINGS)
 HARD_THINGS = ("stone", "rock", "marble", "pebble", "bone", "brick", "nut", "golf ball")
 
 # "Back" that is not a person's back (read only by skill/reading.py).
-REAR_OF_A_HOUSE = ("door", "garden", "yard", "seat", "pocket", "gate")
+REAR_OF_A_HOUSE = ("door", "garden", "yard", "seat", "pocket", "gate", "room", "bedroom")
 MARKS_ON_THE_SKIN = (
     "sunburn",
     "sunburnt",

@@ -39,6 +39,8 @@ _WHOLE_WORDS = {
     "can't": "can not",
     "cant": "can not",
     "cannot": "can not",
+    "cannae": "can not",
+    "canna": "can not",
     "won't": "will not",
     "wont": "will not",
     "i'm": "i am",
@@ -188,7 +190,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?P<sign>size\s+of\s+(?:a|an)\s+{_any(lexicon.BIGGER_THINGS)})",
     ),
     # "it's gone from pea size to the size of a grape"
-    (LUMP_CHANGES, r"(?P<sign>gone\s+from\s+(?:\S+\s+){1,6}?to)\b"),
+    # (not "I've gone from zero to training six days a week": a training load)
+    (LUMP_CHANGES, r"(?P<sign>gone\s+from\s+(?!zero\b|nothing\b|no\s)(?:\S+\s+){1,6}?to)\b"),
     # "it went from pea size to grape size" (not "I went from the gym to work"): a size, then another
     (
         LUMP_CHANGES,
@@ -351,7 +354,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         NO_RELIEF,
         rf"(?:had|tried|done|did|doing|used|using|been|{_any(lexicon.RELIEF_NOUNS)}s?)\s+(?:\S+\s+){{0,14}}?(?:and|but)\s+"
         r"(?:it\s+is\s+|it\s+has\s+been\s+|it\s+)?(?:just\s+)?"
-        rf"(?P<sign>{_STILL_SORE}|still\s+(?:here|the\s+same)|no\s+change|no\s+better|no\s+joy|keeps\s+coming\s+back)",
+        rf"(?P<sign>{_STILL_SORE}|still\s+(?:here|the\s+same)|no\s+change|no\s+better|no\s+joy|keeps\s+coming\s+back"
+        r"|not\s+(?:changing|budging|shifting|going\s+down))",
     ),
     # "I've done all the stuff you're saying for months"
     (
@@ -376,7 +380,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "I can't touch the lump without wincing": very painful to touch
     (
         LUMP_CHANGES,
-        r"(?P<sign>can\s+not\s+(?:even\s+)?touch\s+(?:it|the\s+\w+)\s+without\s+(?:yelping|screaming|wincing|crying|jumping|flinching|swearing))",
+        r"(?P<sign>can\s+(?:not|barely|hardly)\s+(?:even\s+)?touch\s+(?:it|the\s+\w+)\s+without\s+(?:yelping|screaming|wincing|crying|jumping|flinching|swearing))",
     ),
     # "the skin's gone a funny purple colour"
     (
@@ -435,9 +439,19 @@ _NOT_THE_BACK = tuple(
     for pattern, written in (
         # "the back door", "the back garden": the rear of a house.
         (rf"\bback\s+({_any(lexicon.REAR_OF_A_HOUSE)})\b", r"rear \1"),
+        # "a back workout", "bigger back muscles": training, not the back that hurts
+        (r"\bback\s+(workouts?|day|exercises\s+for\s+beginners)\b", r"pull \1"),
+        (r"\b(bigger|build|building|grow)\s+(?:my\s+)?back\s+muscles\b", r"\1 pull muscles"),
+        # "a lump on my gum near my back tooth", "my tooth is killing me at the back": the mouth
+        (r"\bback\s+(tooth|teeth|molars?)\b", r"rear \1"),
+        (
+            r"\b(tooth|teeth|molars?|gums?|throat|mouth|tongue)\s+((?:\S+\s+){0,4}?)at\s+the\s+back\b",
+            r"\1 \2at the rear",
+        ),
+        (r"\bflat\s+feet\b", "fallen arches"),
         # "sunburn on my back", "back up my phone", "back taxes": skin, a phone, money.
         (
-            rf"\b({_any(lexicon.MARKS_ON_THE_SKIN)})\s+on\s+my\s+(?:lower\s+)?back\b",
+            rf"\b({_any(lexicon.MARKS_ON_THE_SKIN)})\s+on\s+(?:my|your|the)\s+(?:lower\s+)?back\b",
             r"\1 on my skin",
         ),
         (rf"\bback\s+up\s+(my|the)\s+({_any(lexicon.DEVICES)})\b", r"save \1 \2"),
@@ -459,6 +473,18 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bno\s+dey\b", "does not"),  # Nigerian Pidgin: "this pain no dey let me sleep"
     (r"\bno\s+(budging|shifting|helping|working|easing)\b", r"not \1"),  # Scots: "it's no budging"
     (r"\bfell\s+asleep\b", "dozed off"),  # not a fall
+    (r"\bis\s+(that|it|this)\s+no\s+a\b", r"could \1 be a"),  # Scots: "is that no a wee cyst?" suspects one
+    (r"\bcold\s+(packs?|compress(?:es)?|towel|flannel|cloth)\b", r"ice \1"),  # "a cold pack" is not a cold
+    (r"\bawful\s+lot\b", "great deal"),  # "an awful lot of pressure": a quantity, not pain
+    (r"\bthe\s+worst\s+(bit|part|thing)\b", r"the main \1"),  # "the stiffness is the worst bit": the chief complaint
+    # "it doesn't move as freely as it did": stiffness, not a fixed lump
+    (r"\b(?:does\s+|do\s+|will\s+)?not\s+move\s+(?:as|so)\s+(?:freely|well|easily|much)\b", "feel stiff"),
+    # "will that make the whole thing worse?": an activity's effect asked about, not a lump changing
+    (r"\bmake\s+(?:it|this|that|the\s+(?:whole\s+)?thing|things)\s+(?:any\s+)?worse\b", "aggravate it"),
+    # "my glutes are weak and my hamstrings are tight": a muscle imbalance, not a weak leg
+    (r"\b(glutes|core|abs|stomach)\s+(?:is|are)\s+(?:really\s+|quite\s+|a\s+bit\s+|very\s+|so\s+)?weak\b", r"weak \1"),
+    # "the worst pain I've had, and I've broken my arm before": a past injury, for comparison
+    (r"\b(?:broken|broke|fractured)\s+(?:my\s+)?\w+\s+before\b", "been hurt before"),
     (r"\bchanging\s+rooms?\b", "locker room"),  # a place, not a lump changing
     (r"\bfor\s+weight\s+loss\b", "to slim down"),  # a goal, not weight lost without trying
     # "a mad few weeks with exams": a stressful time, not a lump that has lasted weeks
@@ -634,8 +660,14 @@ _DENIALS = tuple(
         # "I don't feel anything weird in my legs"
         (
             NERVE_SIGNS,
-            r"(?:not\s+(?:feel|notice|have|get)\s+anything|nothing)\s+(?:weird|odd|strange|funny|unusual|different)"
-            rf"(?:\s+\S+){{0,3}}?\s+{_LEG}",
+            r"(?:not\s+(?:feel|notice|have|get)\s+anything|nothing|no)\s+(?:weird|odd|strange|funny|unusual|different)"
+            rf"(?:\s+\S+){{0,4}}?\s+{_LEG}",
+        ),
+        # "there's no pain down my legs or anything like that"
+        (
+            NERVE_SIGNS,
+            rf"(?:no|not|nothing|never)\s+(?:\S+\s+)?{_any(lexicon.PAIN_WORDS)}\s+(?:down|in|into|going\s+down)\s+"
+            rf"(?:my\s+|either\s+|both\s+|the\s+)?{_LEG}",
         ),
         # "it stays in one spot": pain said not to travel.
         (NERVE_SIGNS, r"stays\s+in\s+(?:one|the\s+same|that)\s+(?:spot|place)"),
@@ -680,6 +712,8 @@ _LEG_MUSCLE = _any(lexicon.LEG_MUSCLES)
 _LEG_MUSCLE_STRETCH = re.compile(
     rf"\bstretch\w*\s+(?:for\s+|my\s+|the\s+)(?:my\s+|the\s+)?(?:tight\s+|sore\s+)?{_LEG_MUSCLE}\b"
     rf"|\b(?:pulled|strained|tweaked|tore|torn)\s+(?:a\s+|my\s+)?(?:muscle\s+in\s+my\s+)?{_LEG_MUSCLE}\b"
+    # "my calf cramped up in the pool": a cramp in a leg muscle
+    rf"|\b{_LEG_MUSCLE}\s+(?:keeps?\s+|kept\s+)?cramp\w*|\bcramps?\s+in\s+(?:my\s+)?{_LEG_MUSCLE}"
     rf"|(?:\bmy\s+|^){_any(lexicon.TIGHT_LEG_MUSCLES)}\s+(?:are|is|get|gets|feel|feels)\s+(?:always\s+|really\s+|so\s+|super\s+)*tight\b"
 )
 _OTHER_INJURY = re.compile(rf"\b{_any(lexicon.OTHER_INJURIES)}\b")
@@ -781,7 +815,9 @@ def read(text: str) -> Reading:
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
     request = None if signs else _request(said)
-    topic = None if signs or request else _topic(said) if not elsewhere else _cause_asked(said)
+    # "how long do I hold the stretch": the method named goes with the request.
+    asks_on = request is None or request == HOW_LONG
+    topic = None if signs or not asks_on else _topic(said) if not elsewhere else _cause_asked(said)
     if topic in _NEEDS_ANCHOR and _QUESTION.match(said) and not _ANCHOR.search(said):
         topic = None  # "how do i fix a flat tyre": a general question about something else
     if topic == "lump" and denied and set(denied) <= {LUMP_CHANGES, NO_RELIEF} and _NEW_LUMP.search(said):
@@ -898,10 +934,12 @@ _REQUEST_PATTERNS = tuple((intent, re.compile(rf"\b{_any(words)}\b")) for intent
 _THANKS_FIRST = re.compile(
     rf"(?:{_any(lexicon.THANKED_FILLERS)}\s+){{0,2}}{_any(lexicon.THANKS_OPENINGS)}\b(?!\s+to\b)"
 )
+# (not "I'll give them a go and see how I get on": a plan, not a question)
 _QUESTION_AFTER = re.compile(
-    r"\b(?:what|how|why|which|when|where|can\s+i|should\s+i|do\s+i|is\s+it|is\s+that|could|would)\b"
+    r"\b(?<!see\s)(?:what|how|why|which|when|where|can\s+i|should\s+i|do\s+i|is\s+it|is\s+that|could|would)\b"
 )
-THANKS, STOP = "ThanksIntent", "AMAZON.StopIntent"  # the intents a request in the words can be
+# Intents a request in the words can be that the reader itself decides on.
+THANKS, STOP, HOW_LONG = "ThanksIntent", "AMAZON.StopIntent", "HowLongIntent"
 _DONE = re.compile(r"\s+(?:i\s+am\s+(?:done|finished)|that\s+is\s+(?:all|it|me\s+done))\b")
 
 

@@ -181,6 +181,10 @@ def test_how_long_for_a_method_named_answers_for_that_method_whatever_came_last(
     assert "seconds" not in reply.speech and reply.topic == "method.heat_or_ice"
     reply, _ = reply_to(Heard("HowLongIntent"), _after("method.hydration"), BOOK)
     assert reply.phrase == "no_set_time" and "seconds" not in reply.speech
+    # Asked in a description's words: the method the words name, as if Alexa had filled the slot.
+    described = Heard("DescribeIntent", {"description": SlotHeard("thanks, and how long should I hold the stretch")})
+    reply, _ = reply_to(described, _after("method.hydration"), BOOK)
+    assert "20 to 30 seconds" in reply.speech
 
 
 @pytest.mark.parametrize(

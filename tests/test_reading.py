@@ -322,7 +322,7 @@ def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
 def test_thanks_that_opens_a_turn_is_a_thank_you_unless_a_question_follows():
     assert read("thank you so much, I'll give those stretches a go tonight").request == "ThanksIntent"
     assert read("brilliant thanks, that's really helpful").request == "ThanksIntent"
-    assert read("thanks, and how long should I hold the stretch").request is None
+    assert read("thanks, and how long should I hold the stretch").request == "HowLongIntent"
     assert read("thanks to all the deadlifts I've got a knot").request is None
     assert read("thanks, I'm done for today").request == "AMAZON.StopIntent"  # a goodbye
     assert read("it aches after I'm done at the gym").request is None

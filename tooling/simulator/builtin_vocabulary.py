@@ -210,8 +210,9 @@ DISFLUENCIES = frozenset("um uh er erm hmm".split())
 EXIT_PHRASES = ("exit", "exit skill", "exit the skill", "alexa exit")
 
 # Words a speaker adds anywhere without changing what they ask.  ("Thanks" is
-# not one of them: said alone, it is what the person means.)
-FILLER_WORDS = frozenset("um uh er erm hmm hey alexa please kindly just so well actually basically really".split())
+# not one of them: said alone, it is what the person means.  Nor is "really":
+# "it's really painful" says more than "it's painful", and a model hears it.)
+FILLER_WORDS = frozenset("um uh er erm hmm hey alexa please kindly just so well actually basically".split())
 
 # Grammar words of English: they shape a sentence but say little about what
 # is asked, so they weigh little whether or not the model uses them.
