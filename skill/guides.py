@@ -17,7 +17,7 @@ from functools import cache
 
 from skill import content
 from skill.catalogue import Catalogue
-from skill.reading import STOP, THANKS, Reading
+from skill.reading import HOW_LONG, STOP, THANKS, Reading
 from skill.replies import Reply, phrase_reply, topic_reply
 from skill.routines import (
     CHECK,
@@ -41,7 +41,6 @@ NEXT, PREVIOUS, MORE = "AMAZON.NextIntent", "AMAZON.PreviousIntent", "AMAZON.Mor
 PAUSE, RESUME, REPEAT = "AMAZON.PauseIntent", "AMAZON.ResumeIntent", "AMAZON.RepeatIntent"
 HELP, START_OVER, FALLBACK = "AMAZON.HelpIntent", "AMAZON.StartOverIntent", "AMAZON.FallbackIntent"
 ENDINGS = frozenset({STOP, "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"})
-HOW_LONG = "HowLongIntent"
 DESCRIBE, NEGATIVE = "DescribeIntent", "NegativeStatementIntent"
 # Words that only make sense inside a session: said when the session came back unreadable, they
 # start it again.  Anything else is answered as usual.
