@@ -616,6 +616,19 @@ SEVERE_WORDS = (
     "not slept properly",
     "no sleep",
     "can't sleep at all",
+    "worst pain",
+    "affecting everything",
+    "affects everything",
+    "call out of",
+    "called out of",
+    "miss work",
+    "missed work",
+    "missed my shift",
+    "walking like an old",
+    "had to leave",
+    "had to go home early",
+    "was that bad",
+    "in such pain",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -801,7 +814,7 @@ GYM_CHEST = (
     "chest flies",
 )
 
-VERY = ("very", "really", "extremely", "super", "incredibly", "so", "too")
+VERY = ("very", "really", "extremely", "super", "incredibly", "so", "too", "exceedingly", "terribly", "awfully")
 
 # -- how the lump changes or stays -------------------------------------------
 
@@ -971,6 +984,7 @@ DURATIONS = (
 
 # Self-care that has not worked: the article's "no relief after a few days or weeks".
 NO_RELIEF = (
+    "no better",
     "whatever i do it",
     "no matter what i do it",
     "neither did a thing",
@@ -1064,7 +1078,6 @@ NO_RELIEF = (
     "haven't worked",
     "didn't work",
     "doesn't work",
-    "no better",
     "not getting better",
     "isn't getting better",
     "hasn't got better",
@@ -1132,6 +1145,22 @@ NO_RELIEF = (
     "not making any difference",
     "isn't making any difference",
     "not making a difference",
+    "then nothing",
+    "is doing nothing",
+    "are doing nothing",
+    "and still got the",
+    "still got the knot",
+    "still have the knot",
+    "did everything you",
+    "done everything you",
+    "not better after",
+    "no better after",
+    "can not tell any difference",
+    "can not tell the difference",
+    "came straight back",
+    "came right back",
+    "comes straight back",
+    "comes right back",
 )
 
 # -- what else it might be ---------------------------------------------------
@@ -1264,6 +1293,11 @@ OTHER_GROWTHS = (
     "separate from the muscle",
     "not part of the muscle",
     "not a normal knot",
+    "not like a muscle",
+    "doesn't feel like a muscle",
+    "does not feel like a muscle",
+    "herniated",
+    "herniation",
 )
 
 # -- serious symptoms the article does not cover -----------------------------
@@ -1496,6 +1530,30 @@ SERIOUS_SYMPTOMS = (
     "collapsed at",
     "collapsed in",
     "collapsed on",
+    "fell in the",
+    "got kicked",
+    "kicked me",
+    "was kicked",
+    "a bang in the back",
+    "a bang on the back",
+    "into the boards",
+    "took a hit",
+    "took a knock",
+    "got a knock",
+    "a blow to",
+    "fell at",
+    "fell while",
+    "fell when",
+    "kicked by",
+    "kicked in the",
+    "kneed me",
+    "kneed in the",
+    "whacked my back",
+    "whacked my lower back",
+    "wetting accident",
+    "fell on the",
+    "she fell",
+    "he fell",
 )
 
 # -- negation -----------------------------------------------------------------
@@ -1733,6 +1791,14 @@ OTHER_COMPLAINTS = (
     "nose",
     "acne",
     "pimple",
+    "mole",
+    "moles",
+    "sunburnt",
+    "hip replacement",
+    "heel",
+    "doms",
+    "hypertrophy",
+    "joint replacement",
 )
 
 # Requests to the speaker itself ("play some rain sounds"), and the skill's words in another sense ("a lump
@@ -2110,6 +2176,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "how should i stand",
             "make sure my form",
             "make sure my technique",
+            "bending properly",
+            "lifting properly",
+            "check my stroke",
+            "swimming stroke",
+            "bend properly",
         ),
     ),
     # Asking whether to carry on, ahead of who the session is with ("my trainer").
@@ -2146,6 +2217,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "should i cancel",
             "still go to the gym",
             "still train",
+            "need to stop",
+            "stop until it goes",
+            "until it goes",
         ),
     ),
     # An imbalance described ("weak glutes"), ahead of who said so ("my coach says").
@@ -2609,6 +2683,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "tennis ball",
             "massage ball",
             "rub",
+            "dig their elbow",
         ),
     ),
     (
@@ -3336,6 +3411,18 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "back to the last bit",
         ),
     ),
+    # "how does that make a knot?": the reason behind the last answer.
+    (
+        "WhyIntent",
+        (
+            "how does that make",
+            "how does that cause",
+            "how would that make",
+            "how would that cause",
+            "how does that affect",
+            "how would that affect",
+        ),
+    ),
     # "how long" asked of what was just said ("and for how long, like a minute?"): its time.
     (
         "HowLongIntent",
@@ -3345,6 +3432,10 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "how long should i roll",
             "how long do i hold",
             "how long do i roll",
+            "how long do i leave it on",
+            "how long should i leave it on",
+            "how long do i keep it on",
+            "how long should i keep it on",
             "a minute or longer",
             "like a minute or",
         ),
@@ -3354,6 +3445,11 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "bye",
             "goodbye",
+            "that will do now",
+            "that will do for now",
+            "ah stop",
+            "oh stop",
+            "okay stop",
             "bye bye",
             "that is all i need",
             "that is me done",
@@ -3551,6 +3647,7 @@ CAUSAL = (
     "brought it on",
     "cause muscle knots",
     "cause a muscle knot",
+    "give you muscle knots",
 )
 
 # What a cause looks like when a person names it (topic id, words), checked only when asking about a cause.
@@ -3601,6 +3698,9 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cool down",
             "cooldown",
             "cooling down",
+            "any mobility",
+            "mobility before",
+            "no mobility",
         ),
     ),
     (
@@ -3636,6 +3736,13 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "emotionally",
             "rough",
             "worried sick",
+            "can worry make",
+            "does worry",
+            "worry cause",
+            "worrying cause",
+            "worry give",
+            "worry make",
+            "worrying make",
         ),
     ),
     ("cause.muscle_imbalance", IMBALANCE),
@@ -3954,6 +4061,72 @@ CHANGES_TOLD = (
     "day by day",
     "lumpier",
     "proper hard",
+    "from a pea to",
+    "from like a pea to",
+    "from a marble to",
+    "from like a marble to",
+    "from a grape to",
+    "changing size",
+    "changing shape",
+    "changed size",
+    "changed shape",
+    "change size",
+    "change shape",
+    "wider than",
+    "more raised",
+    "bigger than on",
+    "bigger than it was",
+)
+
+# Who a person may quote ("my physio once told me...") or name as a friend ("my physio friend").
+PROFESSIONALS = ("physio", "physiotherapist", "doctor", "gp", "nurse")
+# What "me" comes before when it means "my", as many say it ("me back", "me water bottle").
+OWNED_AFTER_ME = (
+    "back",
+    "lower",
+    "leg",
+    "legs",
+    "foot",
+    "feet",
+    "toes",
+    "knee",
+    "knees",
+    "hip",
+    "hips",
+    "bum",
+    "spine",
+    "posture",
+    "form",
+    "technique",
+    "water",
+    "laces",
+    "shoes",
+    "knot",
+    "lump",
+    "shin",
+    "shins",
+    "calf",
+    "calves",
+    "thigh",
+    "thighs",
+    "side",
+    "neck",
+    "shoulder",
+    "shoulders",
+    "physio",
+    "doctor",
+    "gp",
+)
+
+# Tenderness said strongly, of a touch ("it's so sore when I press it"): the article's "very sensitive to
+# touch", its usual symptom.  Said of the lump alone ("it's so sore"), or beyond that ("hurts like mad to
+# touch", "more than tender"), it stays the very painful lump.
+TENDER_WHEN_TOUCHED = (
+    "so tender",
+    "very tender",
+    "super tender",
+    "so sore",
+    "very sore",
 )
 
 HARD_LUMP = (
@@ -4076,6 +4249,19 @@ DAILY_MORE = (
     "go to college",
     "tie my laces",
     "tie my shoelaces",
+    "pick the",
+    "get about",
+    "get around",
+    "tie me laces",
+    "tie me shoes",
+    "put me shoes on",
+    "get down onto the floor",
+    "get onto the floor",
+    "get down to the floor",
+    "get on the floor",
+    "manage the stairs",
+    "manage stairs",
+    "do the stairs",
 )
 
 # Self-care that is working: no relief denied ("the foam roller has helped loads").

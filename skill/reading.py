@@ -289,7 +289,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?<=it\s)(?:just\s+)?came\s+(?:right\s+|straight\s+|just\s+)?back"
         r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do(?!\s+not))"
         # "why isn't it easing?": asked after self-care, it says nothing has helped
-        r"|(?:is|does|has)\s+not\s+(?:it|this|the\s+\w+)\s+(?:easing|eased|going\s+away|gone\s+away|getting\s+better"
+        r"|(?:is|does|has)\s+not\s+(?:it|this|the\s+\w+|my\s+(?:back\s+|lower\s+back\s+)?\w+)\s+(?:easing|eased|going\s+away|gone\s+away|getting\s+better"
         r"|got\s+better|improving|improved|shifting|budging|helping))",
     ),
     (
@@ -437,6 +437,8 @@ _PAIN_SAID = re.compile(rf"\b{_any((*lexicon.PAIN_WORDS, 'agony', 'killing'))}\b
 _NOT_THE_BACK = tuple(
     (re.compile(pattern), written)
     for pattern, written in (
+        # "my hip replacement is aching": a joint that was replaced, not the back's hip.
+        (r"\bhip\s+replacement\b", "joint replacement"),
         # "the back door", "the back garden": the rear of a house.
         (rf"\bback\s+({_any(lexicon.REAR_OF_A_HOUSE)})\b", r"rear \1"),
         # "a back workout", "bigger back muscles": training, not the back that hurts
@@ -625,8 +627,33 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:forget|enough\s+about|never\s+mind|nothing\s+to\s+do\s+with|^(?:no|not|nothing)(?:\s+to\s+do\s+with)?)\s+(?:about\s+)?(?:my|the)\s+back\b",
         "anyway",
     ),
-    # "sitting on the sofa doing nothing" is at rest, not a story of what was done.
-    (r"\bdoing\s+nothing\b", "idle"),
+    # "my physio once told me one side is stronger": what a professional said, the person's words to read;
+    # not a question about seeing one.
+    (
+        rf"\bmy\s+{_any(lexicon.PROFESSIONALS)}\s+(?:once\s+|always\s+|even\s+)?"
+        r"(?:told\s+me|told|said|says|reckons|thinks|mentioned)\b",
+        "someone said",
+    ),
+    # "what made mine form": how it came about, not exercise form.
+    (r"\b(?:made|makes|make)\s+(?:it|mine|this|them|these|that|one|a\s+knot|knots)\s+form\b", "caused it"),
+    # "a massage ball from the physio", "my physio friend": where a thing came from, or who a friend is;
+    # not a question about seeing a professional.
+    (rf"\b(?:from|at)\s+(?:the|my)\s+(?:pharmacy|chemist|{_any(lexicon.PROFESSIONALS)})\b", "from a shop"),
+    (rf"\bmy\s+{_any(lexicon.PROFESSIONALS)}\s+(friend|mate|pal|neighbour|sister|brother|cousin)\b", r"my \1"),
+    # "what about a foam roller instead of stretching": the thing asked about, not the one set aside.
+    (
+        rf"\b(?:instead\s+of|rather\s+than)\s+(?:doing\s+|using\s+|a\s+)?{_any(lexicon.RELIEF_NOUNS)}\b",
+        "instead",
+    ),
+    # "can a knot make my back feel weaker than normal": weaker than it was, a symptom; not one side
+    # weaker than the other.  "stretch it without making it worse": a safe way asked, not a change.
+    (r"\bfeels?\s+weaker\s+than\s+(?:normal|usual|before|it\s+used\s+to|they\s+normally\s+do)\b", "feel weak"),
+    (r"\bwithout\s+making\s+(?:it|things|the\s+\w+)\s+worse\b", "safely"),
+    # "do I just need to lay off it for a while": rest asked about, not a lump that has lasted a while.
+    (r"\blay\s+off\s+(?:it|training|the\s+gym|exercise|lifting)(?:\s+for\s+a\s+(?:while|bit))?", "rest"),
+    # "sitting on the sofa doing nothing" is at rest, not a story of what was done; "the roller is
+    # doing nothing" is self-care that fails.
+    (r"(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)\bdoing\s+nothing\b", "idle"),
     # A hot water bottle is heat, and training "in the heat" is the weather: neither is a drink or an ice pack.
     (r"\bhot\s+water\s+bottles?\b", "heating pad"),
     (r"\bin\s+the\s+heat\b", "in hot weather"),
@@ -691,7 +718,7 @@ _DENIALS = tuple(
             rf"{_any(lexicon.NONE_OF_THOSE)}"
             r"|^no\s+(?:of\s+)?(?:that|those|them|these)"
             r"(?:\s+(?:things|stuff|signs|either|at\s+all|thankfully|luckily|thank\s+god|applies|apply|to\s+me|really"
-            r"|i\s+am\s+(?:fine|okay|ok|good|alright)))*$",
+            r"|i\s+am\s+(?:fine|okay|ok|good|alright)))*(?:\s+i\s+am\s+(?:fine|okay|ok|good|alright)\s+on\s+all\s+of\s+them)?$",
         ),
     )
 )
@@ -726,7 +753,7 @@ _LUMP_ELSEWHERE = re.compile(
 )
 # One lump somewhere else on the body, named ("a little lump on my eyelid"); not knots compared with others.
 _ANOTHER_LUMP = re.compile(
-    r"\b(?:a|the|this|one|little|small)\s+(?:\S+\s+)?(?:lump|bump|swelling)\s+(?:\S+\s+){0,2}?(?:on|in|near|behind|under|above|by)\s+"
+    r"\b(?:a|the|this|one|little|small)\s+(?:\S+\s+)?(?:lump|bump|swelling|bruise)\s+(?:\S+\s+){0,2}?(?:on|in|near|behind|under|above|by)\s+"
     rf"(?:the\s+side\s+of\s+)?(?:my|the|his|her|your)\s+{_PART_ELSEWHERE}s?\b"
 )
 _CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
@@ -749,6 +776,8 @@ _SUBJECTS = frozenset("i my it we he she".split())
 _NEAR_WINDOW = 4
 _SERIOUS_NEGATION_REACH = 3  # "i don't have a fever": a serious symptom is denied only this close
 _CLEAN = re.compile(r"[^a-z0-9' ]+")
+# "me back", "me water bottle": "my" as many say it, read as "my" (not "tell me more").
+_POSSESSIVE_ME = re.compile(rf"\bme\s+(?={_any(lexicon.OWNED_AFTER_ME)}\b)")
 
 
 @dataclass(frozen=True)
@@ -765,7 +794,7 @@ class Reading:
 def normalise(text: str) -> str:
     """Lower case words and apostrophes only, as Alexa transcribes speech, in canonical form."""
     words = _CLEAN.sub(" ", text.lower().replace("\u2019", "'")).split()
-    return canonical(" ".join(words[:MAX_WORDS]))
+    return _POSSESSIVE_ME.sub("my ", canonical(" ".join(words[:MAX_WORDS])))
 
 
 def read(text: str) -> Reading:
@@ -793,6 +822,12 @@ def read(text: str) -> Reading:
             # A serious symptom is denied only by a "no" or "not" right before it: "I can't feel anything
             # when I wipe" states one.
             near_only = sign == SERIOUS
+            if (
+                sign == LUMP_CHANGES
+                and _TENDER_WHEN_TOUCHED.fullmatch(match.group("sign"))
+                and _WHEN_TOUCHED.search(said)
+            ):
+                continue  # "it's so sore when I press it": very sensitive to touch, the article's symptom
             target = denied if _negated(said, match.start("sign"), near_only) else signs
             if sign not in target:
                 target.append(sign)
@@ -900,7 +935,7 @@ _SYMPTOM_PATTERNS = (
         "symptom.local_pain",
         re.compile(
             rf"\b(?:(?:{_PAIN}|jab|stab\w*|sharp)(?:\s+\S+){{0,3}}?\s+(?:right\s+|just\s+|exactly\s+)?(?:at|on|where|around|in)\s+"
-            r"(?:the\s+|that\s+)?(?:one\s+)?(?:lump|knot|bump|spot)"
+            r"(?:i\s+(?:found|felt|noticed)\s+)?(?:the\s+|that\s+)?(?:one\s+)?(?:lump|knot|bump|spot)"
             rf"|(?:lump|knot|bump)\s+itself\s+(?:\S+\s+){{0,2}}?{_PAIN})s?\b"
         ),
     ),
@@ -913,6 +948,15 @@ _FOUND = re.compile(
     r"|knobbly(?:\s+bit)?|sticking\s+out|something\s+lumpy|knob\s+of\s+muscle|knotty\s+(?:thing|bit))\b"
 )
 _FOUND_SORE = frozenset({"symptom.tenderness", "symptom.local_pain"})  # how a lump found in a story feels
+# "there's a dull ache right at the bump, since my workout": the ache is what is told, not the lump found.
+_PAIN_FIRST = re.compile(
+    r"^(?:\S+\s+){0,2}?(?:there\s+is|i\s+have|i\s+have\s+got|i\s+get|i\s+am\s+getting|got)\s+"
+    r"(?:a|an|this|that|some)\s+(?:\S+\s+){0,4}?(?:ache|aching|pain|throbbing|soreness)\b"
+)
+_TENDER_WHEN_TOUCHED = re.compile(_any(lexicon.TENDER_WHEN_TOUCHED))
+_WHEN_TOUCHED = re.compile(  # (a carrier may have taken the "when": "[when] i press on it it's very sore")
+    rf"(?:^|\b(?:when|if|to|as|the\s+second|every\s+time)\s+)(?:\S+\s+){{0,3}}?{_any(lexicon.PRESSING)}\w*\b"
+)
 _STORY_BEFORE = "symptom.tenderness"  # a story about the lump outranks the symptom words in it
 # The activity a story is set in: "when i was stretching", "water aerobics", "after yoga".
 _ACTIVITY = re.compile(
@@ -1009,7 +1053,7 @@ def _topic_named(said: str) -> str | None:
     for topic, pattern in _SYMPTOM_PATTERNS:  # "it aches down into my leg", "it hurts when I press it"
         if pattern.search(said):
             # "after crossfit I noticed a bump, and it's sore to press": the lump found is the question
-            return "lump" if story and topic in _FOUND_SORE else topic
+            return "lump" if story and topic in _FOUND_SORE and not _PAIN_FIRST.search(said) else topic
     if _asks_what_the_lump_is(said):
         return "lump"
     if story:  # "after yoga I found a bump": the activity sets the scene; the lump is the question

@@ -164,6 +164,12 @@ def test_asking_again_about_the_topic_just_heard_gives_the_detail_behind_it():
     assert reply.topic == "cause.stress.more"
 
 
+def test_how_a_cause_works_asked_in_a_description_gives_the_reason_behind_it():
+    said = Heard("HowQuestionIntent", {"description": SlotHeard("does that make a knot exactly")})
+    reply, _ = reply_to(said, _after("cause.overuse"), BOOK)
+    assert reply.topic == "cause.overuse.more"
+
+
 def test_how_long_depends_on_what_was_just_said():
     after_stretching = reply_to(Heard("HowLongIntent"), _after("method.stretching"), BOOK)[0]
     after_rolling = reply_to(Heard("HowLongIntent"), _after("method.massage"), BOOK)[0]

@@ -135,6 +135,15 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I fell down the stairs this morning onto my back", SERIOUS),
         ("I've been taking painkillers and I still can't get a proper night's sleep", SEVERE_PAIN),
         ("the kids want me to play football and I can't at all because of it", SEVERE_PAIN),
+        ("the tennis ball trick's doing nothing", NO_RELIEF),  # not "sitting about doing nothing"
+        ("it went from like a pea to a grape", LUMP_CHANGES),
+        ("it keeps changing size on me", LUMP_CHANGES),
+        ("I had to call out of my shift", SEVERE_PAIN),
+        ("that bad I can't even tie me laces", SEVERE_PAIN),
+        ("my grandpa fell in the shower and now he's got a lump on his lower back", SERIOUS),
+        ("a guy kicked me in the back at soccer and there's a lump there now", SERIOUS),
+        ("it feels soft and not like a muscle at all", OTHER_GROWTH),
+        ("it's so sore", LUMP_CHANGES),  # said of the lump alone: the very painful lump
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -231,6 +240,19 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("my glutes are weak so my back does all the work", "cause.muscle_imbalance"),
         ("should I get a massage or will that make it worse", "method.massage"),  # a question, not a change
         ("it goes into my bum", "symptom.referred_pain"),
+        ("it's so sore when I press on it", "symptom.tenderness"),  # the article's "very sensitive to touch"
+        ("there's a dull ache right at the bump, it's been there since my workout", "symptom.local_pain"),
+        ("I've got a massage ball from the physio, would that help", "method.massage"),
+        ("what about a foam roller instead of stretching", "method.massage"),
+        ("do I just need to lay off it for a while", "method.rest"),  # advice asked, not a lump that lasts
+        (
+            "my physio once told me one side is stronger than the other, could that make a knot",
+            "cause.muscle_imbalance",
+        ),
+        ("it was roasting and I forgot me water bottle", "cause.dehydration"),
+        ("what made mine form", "causes"),  # how it came about, not exercise form
+        ("there's a bruise on my shin", None),
+        ("bit of sunburn on me lower back, what do I put on it", None),
         ("I only train chest and arms", None),  # gym talk, not chest pain
         ("my toddler won't go to sleep", None),
         ("my knee is swollen from netball", None),
@@ -348,3 +370,10 @@ def test_every_lexicon_is_used():
         if name.isupper() and isinstance(value, tuple):
             used = f"lexicon.{name}" in users or f"<{name.lower()}>" in users
             assert used or re.search(rf"[*(\s]{name}[,)]", within), name
+
+
+def test_asking_how_the_last_answer_works_is_a_why():
+    assert read("how does that make a knot exactly").request == "WhyIntent"
+    assert read("but how does that affect my lower back").request == "WhyIntent"
+    assert read("how long do I leave it on").request == "HowLongIntent"
+    assert read("ah stop").request == "AMAZON.StopIntent"
