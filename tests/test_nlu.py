@@ -456,7 +456,7 @@ NATURAL_FLOORS = {
     "natural-dev68": (0.99, 0.9, 0.95),
     "natural-dev69": (0.98, 0.89, 0.9),
     "natural-dev70": (0.98, 0.89, 0.92),
-    "natural-holdout": (0.95, 0.89, 0.9),
+    "natural-holdout": (0.96, 0.89, 0.9),
     "natural-holdout2": (0.94, 0.91, 0.93),
 }
 
