@@ -1554,6 +1554,10 @@ SERIOUS_SYMPTOMS = (
     "fell on the",
     "she fell",
     "he fell",
+    "both legs are suddenly",
+    "too weak to stand",
+    "both legs have gone completely",
+    "both my legs have gone completely",
 )
 
 # -- negation -----------------------------------------------------------------

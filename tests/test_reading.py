@@ -144,6 +144,14 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("a guy kicked me in the back at soccer and there's a lump there now", SERIOUS),
         ("it feels soft and not like a muscle at all", OTHER_GROWTH),
         ("it's so sore", LUMP_CHANGES),  # said of the lump alone: the very painful lump
+        ("the lump itself is exceedingly painful now", LUMP_CHANGES),
+        ("it's definitely wider than on Sunday", LUMP_CHANGES),
+        ("I had a massage and the knot came straight back", NO_RELIEF),
+        ("why isn't my back knot getting better, I've been resting it", NO_RELIEF),
+        ("had to leave uni early because my lower back was that bad", SEVERE_PAIN),
+        ("could I have herniated something", OTHER_GROWTH),
+        ("this big lad kneed me right in the back and now there's a lump", SERIOUS),  # "me right" is not "my right"
+        ("both legs are suddenly too weak to stand on", SERIOUS),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
