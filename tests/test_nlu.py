@@ -451,11 +451,11 @@ NATURAL_FLOORS = {
     "natural-dev63": (0.98, 0.97, 0.97),
     "natural-dev64": (0.99, 0.94, 0.99),
     "natural-dev65": (0.97, 0.96, 0.94),
-    "natural-dev66": (0.99, 0.88, 0.96),
+    "natural-dev66": (0.98, 0.88, 0.96),
     "natural-dev67": (0.97, 0.94, 0.92),
     "natural-dev68": (0.99, 0.9, 0.95),
     "natural-dev69": (0.98, 0.89, 0.9),
-    "natural-dev70": (0.98, 0.88, 0.92),
+    "natural-dev70": (0.97, 0.87, 0.92),
     "natural-holdout": (0.96, 0.89, 0.9),
     "natural-holdout2": (0.94, 0.91, 0.93),
 }
