@@ -69,6 +69,7 @@ CARRIER_MEANING = {
     "HowQuestionIntent": ("how",),
     "WhyQuestionIntent": ("why",),
     "HurtsIntent": ("hurts",),
+    "TouchIntent": ("pressing",),
     "SelfCareIntent": ("self care",),
     "ThanksStatementIntent": ("thanks",),
 }
@@ -504,6 +505,7 @@ MOVES: dict[str, Move] = {
     "HowQuestionIntent": _describe,
     "WhyQuestionIntent": _describe,
     "HurtsIntent": _describe,
+    "TouchIntent": _describe,
     "SelfCareIntent": _describe,
     "ThanksStatementIntent": _describe,
     "NegativeStatementIntent": _negative_statement,

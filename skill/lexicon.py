@@ -323,7 +323,16 @@ NERVE_SENSATIONS = (
 # Said with no leg at all, these still mean numbness or tingling.
 # Felt in a leg, in words the grammar's "<sensation> in my <leg>" samples would not use well
 # ("like ants walking inside it", "it burns down the back of my leg like a hot wire").
-FELT_IN_A_LEG = ("ants", "crawling", "creepy crawly", "burns", "hot wire", "electric shock", "electric shocks")
+FELT_IN_A_LEG = (
+    "ants",
+    "crawling",
+    "creepy crawly",
+    "burns",
+    "hot wire",
+    "electric shock",
+    "electric shocks",
+    "went to sleep",
+)
 
 NERVE_WORDS_ALONE = (
     "leg symptoms",
@@ -350,6 +359,8 @@ CANT_FEEL = (
     "lost feeling in",
     "no feeling in",
     "lost the feeling in",
+    "could not feel",
+    "could not really feel",
 )
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
@@ -423,6 +434,8 @@ LEG_WEAKNESS = (
     "slaps",
     "foot drop",
     "drop foot",
+    "heavier",
+    "feels heavier",
 )
 
 # -- how bad it is -----------------------------------------------------------
@@ -629,6 +642,17 @@ SEVERE_WORDS = (
     "had to go home early",
     "was that bad",
     "in such pain",
+    "pain is way too much",
+    "pain was just too much",
+    "pain was too much",
+    "pain is just too much",
+    "worse than when i broke",
+    "worst pain of my life",
+    "worst pain i have ever",
+    "could not finish my",
+    "had to stop driving",
+    "woken me up",
+    "been waking me up",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -1161,6 +1185,9 @@ NO_RELIEF = (
     "came right back",
     "comes straight back",
     "comes right back",
+    "just as sore as",
+    "as painful as ever",
+    "not do a thing",
 )
 
 # -- what else it might be ---------------------------------------------------
@@ -1558,6 +1585,19 @@ SERIOUS_SYMPTOMS = (
     "too weak to stand",
     "both legs have gone completely",
     "both my legs have gone completely",
+    "pooped my pants",
+    "pooped myself",
+    "peed my pants",
+    "whacked in the back",
+    "hit in the back with",
+    "landed flat on my back",
+    "chest has been tight",
+    "chest feels tight",
+    "chest has been painful",
+    "weight has just dropped off",
+    "weight has dropped off",
+    "weight is dropping off",
+    "weight is falling off",
 )
 
 # -- negation -----------------------------------------------------------------
@@ -2039,7 +2079,16 @@ MILD = (
 )
 
 # Said before a worry about another growth, these deny it ("i'm not worried it's cancer").
-UNWORRIED = ("not worried", "not concerned", "not scared", "not afraid", "not thinking", "not think so", "doubt it")
+UNWORRIED = (
+    "not worried",
+    "not concerned",
+    "not scared",
+    "not afraid",
+    "not thinking",
+    "not think so",
+    "doubt it",
+    "ruled out",
+)
 
 # A lump found after exercise, told as a story: these words with a lump word mean the lump itself.
 STORY_WORDS = (
@@ -2272,6 +2321,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "from developing",
             "stop them developing",
             "stop these developing",
+            "keep getting these",
+            "how do i stop that",
+            "head them off",
         ),
     ),
     # A knot named by its proper name, ahead of who named it ("my physio says it's a trigger point").
@@ -3326,6 +3378,14 @@ PRESSING = (
 )
 FLINCHING = ("jumped", "screamed", "sensitive", "wince", "winces", "jump", "hit the roof", "bruised", "tender")
 
+# Requests said as the whole of what reached the skill, after a carrier took the rest ("okay | stop",
+# "why | though"): the words alone mean them, but inside a sentence they may mean something else
+# ("it doesn't stop me sleeping").
+WHOLE_REQUESTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("AMAZON.StopIntent", ("stop", "stop it", "stop now", "stop please", "please stop", "stop talking")),
+    ("WhyIntent", ("why", "why though", "why is that", "but why", "why so", "how so", "why is that then")),
+)
+
 # Conversation asked for in a person's own words (intent name, words), read when no sign or topic is.
 CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -4080,6 +4140,9 @@ CHANGES_TOLD = (
     "more raised",
     "bigger than on",
     "bigger than it was",
+    "sticks out more",
+    "sticking out more",
+    "more than it used to",
 )
 
 # Who a person may quote ("my physio once told me...") or name as a friend ("my physio friend").

@@ -87,7 +87,9 @@ def _any(words: tuple[str, ...] | list[str]) -> str:
     return r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + r")"
 
 
-_LEG = _any(lexicon.LEG_PARTS)
+# "leg day", "leg press": an exercise named for the legs, not a leg that hurts or tingles.
+_NOT_AN_EXERCISE = r"(?!\s+(?:days?|press|presses|curls?|extensions?|raises?|workouts?|sessions?)\b)"
+_LEG = _any(lexicon.LEG_PARTS) + _NOT_AN_EXERCISE
 _FELT = _any((*lexicon.NERVE_SENSATIONS, *lexicon.FELT_IN_A_LEG))  # what a nerve sign feels like in a leg
 _THING = _any((*lexicon.THINGS, "it", "this", "that", "thing", "mine"))
 _NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|two|three|four|five|six|seven|eight|nine|ten)"
@@ -105,7 +107,7 @@ _DAILY = (
 _INTENSITY = rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"
 
 _TRAVEL = (
-    r"(?:goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
+    r"(?:go|goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
     r"|wanders|wandering)"
 )
 _STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|aching|tight)"  # with a time or an effort: no relief
@@ -303,8 +305,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         NO_RELIEF,
-        rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:(?:and|but)\s+)?(?:it\s+is\s+)?(?:still\s+|just\s+)?"
-        r"(?P<sign>nothing|nope|nada|zilch|no\s+change|the\s+same|no\s+different|no\s+better|not\s+changed)",
+        rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:(?:and|but)\s+)?(?:(?:it|the\s+(?:lump|knot|bump|pain))\s+is\s+)?"
+        r"(?:still\s+|just\s+)?(?P<sign>nothing|nope|nada|zilch|no\s+change|the\s+same|no\s+different|no\s+better|not\s+changed)",
     ),
     # "a few weeks of looking after it myself and it's still sore"
     (
@@ -393,6 +395,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         SEVERE_PAIN,
         rf"(?:{_DAILY}(?:\s+\S+){{0,4}}?\s+|^to\s+(?:\S+\s+){{0,3}}?)(?P<sign>(?:took|takes|taking)\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours))",
+    ),
+    # "[rested] a week, still sore": self-care told first (the carrier's "self care"), then no change.
+    (
+        NO_RELIEF,
+        rf"^self\s+care(?:\s+\S+){{0,5}}?\s+(?P<sign>{_STILL_SORE}|still\s+the\s+same|no\s+(?:change|better|different))",
     ),
     # "three months of this": how long it has gone on, said alone.
     (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
@@ -774,6 +781,8 @@ _NEW_SUBJECT = frozenset(
 )  # "no, my foot is numb" answers a question first; so does "no, not getting any better"
 _SUBJECTS = frozenset("i my it we he she".split())
 _NEAR_WINDOW = 4
+# A subject and its verb: where a clause starts even with no word to mark it.
+_SUBJECT_AND_VERB = re.compile(r"\b(?:the\s+pain|my\s+back|the\s+lump|the\s+knot)\s+(?:is|was|has)\b")
 _SERIOUS_NEGATION_REACH = 3  # "i don't have a fever": a serious symptom is denied only this close
 _CLEAN = re.compile(r"[^a-z0-9' ]+")
 # "me back", "me water bottle": "my" as many say it, read as "my" (not "tell me more").
@@ -897,9 +906,13 @@ def _negated(said: str, start: int, near_only: bool = False) -> bool:
     if _DOUBT.search(before):
         return False  # "what if it's not a knot" worries; it does not deny
     words_before = len(before.split())
+    subjects = [len(clause[: m.start()].split()) for m in _SUBJECT_AND_VERB.finditer(clause)]
     for negator in _NEGATOR.finditer(clause):
         word = negator.group(0)
         position = len(before[: clause_start + negator.start()].split())
+        at = len(clause[: negator.start()].split())
+        if any(subject - at > _NEAR_WINDOW - 1 for subject in subjects):
+            continue  # "I can't even do any of that, the pain's way too bad": a new clause, unmarked
         if position == 0 and word in _ANSWER_WORDS and said.split()[1:2] in ([w] for w in _NEW_SUBJECT):
             continue  # "no, my foot is numb": an answer, then a statement
         auxiliary = before[: clause_start + negator.start()].split()[-1:] in ([a] for a in _AUXILIARIES)
@@ -915,7 +928,7 @@ _TOPIC_PATTERNS = tuple(
 
 
 _PAIN = _any(lexicon.PAIN_WORDS)
-_SPREAD = _any((*lexicon.SPREAD_PLACES, *lexicon.LEG_PARTS))
+_SPREAD = _any((*lexicon.SPREAD_PLACES, *lexicon.LEG_PARTS)) + _NOT_AN_EXERCISE
 _PRESS = _any(lexicon.PRESSING)
 _FLINCH = _any((*lexicon.PAIN_WORDS, *lexicon.FLINCHING))
 _TOWARD = r"(?:down|into|to|in|through|round|around|across)"
@@ -934,7 +947,7 @@ _SYMPTOM_PATTERNS = (
     (
         "symptom.local_pain",
         re.compile(
-            rf"\b(?:(?:{_PAIN}|jab|stab\w*|sharp)(?:\s+\S+){{0,3}}?\s+(?:right\s+|just\s+|exactly\s+)?(?:at|on|where|around|in)\s+"
+            rf"\b(?:(?:{_PAIN}|jab|stab\w*|sharp)(?:\s+\S+){{0,5}}?\s+(?:right\s+|just\s+|exactly\s+)?(?:at|on|where|around|in)\s+"
             r"(?:i\s+(?:found|felt|noticed)\s+)?(?:the\s+|that\s+)?(?:one\s+)?(?:lump|knot|bump|spot)"
             rf"|(?:lump|knot|bump)\s+itself\s+(?:\S+\s+){{0,2}}?{_PAIN})s?\b"
         ),
@@ -949,10 +962,13 @@ _FOUND = re.compile(
 )
 _FOUND_SORE = frozenset({"symptom.tenderness", "symptom.local_pain"})  # how a lump found in a story feels
 # "there's a dull ache right at the bump, since my workout": the ache is what is told, not the lump found.
+# (The carrier may have taken the "there's": "[there's] a dull ache right at the bump".)
 _PAIN_FIRST = re.compile(
-    r"^(?:\S+\s+){0,2}?(?:there\s+is|i\s+have|i\s+have\s+got|i\s+get|i\s+am\s+getting|got)\s+"
-    r"(?:a|an|this|that|some)\s+(?:\S+\s+){0,4}?(?:ache|aching|pain|throbbing|soreness)\b"
+    r"^(?:(?:\S+\s+){0,2}?(?:there\s+is|i\s+have|i\s+have\s+got|i\s+get|i\s+am\s+getting|got)\s+)?"
+    rf"(?:a|an|this|that|some)\s+(?:(?!{_any(lexicon.THINGS)}s?\b)\S+\s+){{0,4}}?(?:ache|aching|pain|throbbing|soreness)\b"
 )
+# A lump brought into the story ("I found a bump"), not one already known ("right where the knot is").
+_LUMP_INTRODUCED = re.compile(rf"\b(?:a|an|this|some)\s+(?:\S+\s+){{0,3}}?{_any(lexicon.THINGS)}s?\b")
 _TENDER_WHEN_TOUCHED = re.compile(_any(lexicon.TENDER_WHEN_TOUCHED))
 _WHEN_TOUCHED = re.compile(  # (a carrier may have taken the "when": "[when] i press on it it's very sore")
     rf"(?:^|\b(?:when|if|to|as|the\s+second|every\s+time)\s+)(?:\S+\s+){{0,3}}?{_any(lexicon.PRESSING)}\w*\b"
@@ -987,7 +1003,12 @@ THANKS, STOP, HOW_LONG = "ThanksIntent", "AMAZON.StopIntent", "HowLongIntent"
 _DONE = re.compile(r"\s+(?:i\s+am\s+(?:done|finished)|that\s+is\s+(?:all|it|me\s+done))\b")
 
 
+_WHOLE_REQUESTS = {canonical(words): intent for intent, phrases in lexicon.WHOLE_REQUESTS for words in phrases}
+
+
 def _request(said: str) -> str | None:
+    if said in _WHOLE_REQUESTS:
+        return _WHOLE_REQUESTS[said]
     for intent, pattern in _REQUEST_PATTERNS:  # "thanks, that's me done" ends the session
         if pattern.search(said):
             return intent
@@ -1052,8 +1073,10 @@ def _topic_named(said: str) -> str | None:
         return cause
     for topic, pattern in _SYMPTOM_PATTERNS:  # "it aches down into my leg", "it hurts when I press it"
         if pattern.search(said):
-            # "after crossfit I noticed a bump, and it's sore to press": the lump found is the question
-            return "lump" if story and topic in _FOUND_SORE and not _PAIN_FIRST.search(said) else topic
+            # "after crossfit I noticed a bump, and it's sore to press": the lump found is the question; "since
+            # the gym it aches right where the knot is": the pain at a lump already known is
+            found_sore = story and topic in _FOUND_SORE and _LUMP_INTRODUCED.search(said)
+            return "lump" if found_sore and not _PAIN_FIRST.search(said) else topic
     if _asks_what_the_lump_is(said):
         return "lump"
     if story:  # "after yoga I found a bump": the activity sets the scene; the lump is the question

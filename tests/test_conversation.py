@@ -111,6 +111,8 @@ def test_a_warning_sign_in_a_description_outranks_everything():
         (Heard("HurtsIntent", {"description": SlotHeard("like mad to touch")}), None, "red_flag.lump_changes"),
         # A statement that opens with the self-care tried ("massage is useless") keeps that it was tried.
         (Heard("SelfCareIntent", {"description": SlotHeard("is useless")}), None, "red_flag.no_relief"),
+        # "pressing {description}" keeps its "pressing": pain on touch is tenderness.
+        (Heard("TouchIntent", {"description": SlotHeard("it makes me wince")}), None, "symptom.tenderness"),
         # "still {description}" keeps its "still"; "not {description}" its negation, either way round.
         (Heard("StillIntent", {"description": SlotHeard("the same after all this time")}), None, "red_flag.no_relief"),
         (Heard("NegativeStatementIntent", {"description": SlotHeard("numb just sore")}), "noted", None),

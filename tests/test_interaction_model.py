@@ -53,6 +53,7 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "HowQuestionIntent": {"description": "AMAZON.SearchQuery"},
     "WhyQuestionIntent": {"description": "AMAZON.SearchQuery"},
     "HurtsIntent": {"description": "AMAZON.SearchQuery"},
+    "TouchIntent": {"description": "AMAZON.SearchQuery"},
     "SelfCareIntent": {"description": "AMAZON.SearchQuery"},
     "ThanksStatementIntent": {"description": "AMAZON.SearchQuery"},
     "ThanksIntent": {},

@@ -152,6 +152,10 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("could I have herniated something", OTHER_GROWTH),
         ("this big lad kneed me right in the back and now there's a lump", SERIOUS),  # "me right" is not "my right"
         ("both legs are suddenly too weak to stand on", SERIOUS),
+        # A new clause with no word to mark it: the "can't" before it does not reach the pain.
+        ("I can't even do any of that the pain's way too bad", SEVERE_PAIN),
+        ("self care a week still sore", NO_RELIEF),  # "[rested] a week, still sore"
+        ("this morning I couldn't feel the water on the bottom of my foot", NERVE_SIGNS),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -342,11 +346,21 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I pulled a muscle in my calf, is there a stretch for that", None),
         ("I've got a lump on my wrist, is that a ganglion", None),  # a lump, but not this one
         ("found a knotty thing after pilates", "lump"),
+        ("I just finished leg day and there's a sore little bump on my lower back", "lump"),  # leg day: no leg
+        # Pain at a lump already known is told, not a lump found: pain at the spot.
+        ("every time I twist since the gym there's a sharp pain right where the knot is", "symptom.local_pain"),
+        ("a dull ache right at the bump since my workout this morning", "symptom.local_pain"),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
     found = read(said)
     assert not found.signs and found.topic == topic
+
+
+def test_a_request_said_alone_after_a_carrier_is_that_request_but_not_inside_a_sentence():
+    assert read("stop").request == "AMAZON.StopIntent"
+    assert read("why though").request == "WhyIntent"
+    assert read("it doesn't stop me sleeping").request is None
 
 
 def test_thanks_that_opens_a_turn_is_a_thank_you_unless_a_question_follows():

@@ -213,6 +213,12 @@ EXIT_PHRASES = ("exit", "exit skill", "exit the skill", "alexa exit")
 # not one of them: said alone, it is what the person means.  Nor is "really":
 # "it's really painful" says more than "it's painful", and a model hears it.)
 FILLER_WORDS = frozenset("um uh er erm hmm hey alexa please kindly just so well actually basically".split())
+# "So" is a filler ("so I was lifting...") except as a degree word before what it grades ("it's so
+# painful"), where it is part of the meaning and the recogniser writes it, and the NLU hears it.
+GRADED_BY_SO = frozenset(
+    """painful sore tender bad much many hard tight stiff swollen big weak numb tingly heavy sharp intense
+    severe awful horrible uncomfortable excruciating unbearable""".split()
+)
 
 # Grammar words of English: they shape a sentence but say little about what
 # is asked, so they weigh little whether or not the model uses them.

@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
 
 NATURAL_SPLITS = (
     ("natural-dev", "tuned on"),
-    *((f"natural-dev{number}", "tuned on") for number in range(2, 71)),
+    *((f"natural-dev{number}", "tuned on") for number in range(2, 73)),
     ("natural-holdout", "never tuned on"),
     ("natural-holdout2", "never tuned on"),
 )

@@ -217,7 +217,13 @@ class NLU:
 
     @staticmethod
     def _words(text: str) -> list[str]:
-        return [w for w in normalise(text) if w not in builtin_vocabulary.FILLER_WORDS]
+        words = normalise(text)
+        return [
+            w
+            for i, w in enumerate(words)
+            if w not in builtin_vocabulary.FILLER_WORDS
+            or (w == "so" and words[i + 1 : i + 2] in ([g] for g in builtin_vocabulary.GRADED_BY_SO))
+        ]
 
     def _add_sample(self, intent: str, sample: str) -> None:
         refs = _SLOT_REF.findall(sample)
