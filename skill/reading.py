@@ -1073,8 +1073,8 @@ def _topic_named(said: str) -> str | None:
         return cause
     for topic, pattern in _SYMPTOM_PATTERNS:  # "it aches down into my leg", "it hurts when I press it"
         if pattern.search(said):
-            # "after crossfit I noticed a bump, and it's sore to press": the lump found is the question; "since
-            # the gym it aches right where the knot is": the pain at a lump already known is
+            # "after crossfit I noticed a bump, and it's sore to press": the lump found is the question; but in
+            # "since the gym it aches right where the knot is", the pain at a lump already known is.
             found_sore = story and topic in _FOUND_SORE and _LUMP_INTRODUCED.search(said)
             return "lump" if found_sore and not _PAIN_FIRST.search(said) else topic
     if _asks_what_the_lump_is(said):
