@@ -70,7 +70,10 @@ CARRIER_MEANING = {
     "WhyQuestionIntent": ("why",),
     "HurtsIntent": ("hurts",),
     "TouchIntent": ("pressing",),
-    "SelfCareIntent": ("self care",),
+    "NumbIntent": ("numbness",),
+    "LegIntent": ("my leg",),
+    "LumpSaidIntent": ("the lump",),
+    "SelfCareIntent": (reading.SELF_CARE_TOLD,),
     "ThanksStatementIntent": ("thanks",),
 }
 
@@ -506,6 +509,9 @@ MOVES: dict[str, Move] = {
     "WhyQuestionIntent": _describe,
     "HurtsIntent": _describe,
     "TouchIntent": _describe,
+    "NumbIntent": _describe,
+    "LegIntent": _describe,
+    "LumpSaidIntent": _describe,
     "SelfCareIntent": _describe,
     "ThanksStatementIntent": _describe,
     "NegativeStatementIntent": _negative_statement,

@@ -332,6 +332,13 @@ FELT_IN_A_LEG = (
     "electric shock",
     "electric shocks",
     "went to sleep",
+    "burn",
+    "like sleeping",
+    "wearing a sock",
+    "not feel like mine",
+    "not feel like my own",
+    "cold patch",
+    "cold feeling",
 )
 
 NERVE_WORDS_ALONE = (
@@ -361,6 +368,12 @@ CANT_FEEL = (
     "lost the feeling in",
     "could not feel",
     "could not really feel",
+    "can barely feel",
+    "can hardly feel",
+    "hardly felt a thing",
+    "barely felt a thing",
+    "hardly felt anything",
+    "barely felt anything",
 )
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
@@ -646,13 +659,26 @@ SEVERE_WORDS = (
     "pain was just too much",
     "pain was too much",
     "pain is just too much",
-    "worse than when i broke",
+    "worse than my worst injury",
     "worst pain of my life",
     "worst pain i have ever",
     "could not finish my",
     "had to stop driving",
     "woken me up",
     "been waking me up",
+    "pain is insane",
+    "pain is unreal",
+    "had to cancel everything",
+    "can not manage anything",
+    "pain was unreal",
+    "pain was insane",
+    "takes my breath away",
+    "took my breath away",
+    "real ordeal",
+    "an ordeal",
+    "haul me out",
+    "help me out of the car",
+    "had to stop picking up",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -942,6 +968,10 @@ CHANGES = (
     "spreading",
     "getting worse",
     "worse",
+    "doubled",
+    "doubled in size",
+    "puffing up",
+    "puffiness",
 )
 
 PERSISTENCE = (
@@ -987,6 +1017,9 @@ PERSISTENCE = (
     "present since",
     "more than a month",
     "more than one month",
+    "still here",
+    "weeks and counting",
+    "months and counting",
 )
 
 DURATIONS = (
@@ -1188,6 +1221,10 @@ NO_RELIEF = (
     "just as sore as",
     "as painful as ever",
     "not do a thing",
+    "has not touched it",
+    "as bad as day one",
+    "exactly as bad as",
+    "zero relief",
 )
 
 # -- what else it might be ---------------------------------------------------
@@ -1325,6 +1362,15 @@ OTHER_GROWTHS = (
     "does not feel like a muscle",
     "herniated",
     "herniation",
+    "never felt a knot like",
+    "might not be a muscle knot",
+    "might not be a knot",
+    "may not be a knot",
+    "pops out when i cough",
+    "disappears when i lie down",
+    "blocked pore",
+    "dark dot in the middle",
+    "black dot in the middle",
 )
 
 # -- serious symptoms the article does not cover -----------------------------
@@ -1598,6 +1644,25 @@ SERIOUS_SYMPTOMS = (
     "weight has dropped off",
     "weight is dropping off",
     "weight is falling off",
+    "a knee to the",
+    "a knee in the",
+    "an elbow to the",
+    "a hit to the",
+    "a knock to the",
+    "a blow to the",
+    "kneed in the",
+    "kicked in the",
+    "came down hard on",
+    "reversed into me",
+    "backed into me",
+    "crashed into me",
+    "drove into me",
+    "headbutted me",
+    "knocked me over",
+    "knocked me down",
+    "trouble controlling when",
+    "can not control when i",
+    "hanging off me",
 )
 
 # -- negation -----------------------------------------------------------------
@@ -1843,6 +1908,8 @@ OTHER_COMPLAINTS = (
     "doms",
     "hypertrophy",
     "joint replacement",
+    "period cramps",
+    "period pain",
 )
 
 # Requests to the speaker itself ("play some rain sounds"), and the skill's words in another sense ("a lump
@@ -1984,6 +2051,14 @@ SPEAKER_REQUESTS = (
     "what channel",
     "the weather",
     "recipes",
+    "leg day tips",
+    "tips for leg day",
+    "leg day routine",
+    "leg day workout",
+    "leg day plan",
+    "how many sets",
+    "what time does",
+    "opening hours",
 )
 
 # Injuries of the leg or foot said outright: another complaint, even though a leg part is named.
@@ -2169,6 +2244,7 @@ IMBALANCE_DESCRIBED = (
     "out of balance",
     "weak compared to",
     "weaker compared to",
+    "tight compared to",
 )
 # The same, and words that name an imbalance only when asked as a cause ("is it my hamstrings").
 IMBALANCE = (
@@ -2241,6 +2317,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "method.rest",
         (
             "keep playing",
+            "stop playing",
+            "until it is better",
+            "until it gets better",
             "stay off the running",
             "stay off running",
             "how long should i stay off",
@@ -2282,6 +2361,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "cause.overuse",
         (
             "squatting heavy",
+            "hours of",
             "heavy four times a week",
             "without a rest day",
             "without rest days",
@@ -2508,6 +2588,12 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "doctor",
         (
             "physiotherapist treat",
+            "will the doctor",
+            "physiotherapist do",
+            "will a physio do",
+            "will a doctor do",
+            "will they give me",
+            "would they give me",
             "physio treat",
             "what will they actually do",
             "will they just",
@@ -2656,6 +2742,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "prevention",
         (
+            "keep them away",
+            "keep it away",
+            "away for good",
             "do not want this again",
             "do not want another",
             "not go through this again",
@@ -2778,6 +2867,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "method.hydration",
         (
             "drink electrolytes",
+            "electrolyte drinks",
+            "plain water",
             "should i be drinking",
             "drinking more for",
             "how much water",
@@ -3172,6 +3263,7 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "symptoms",
         (
+            "should i feel if",
             "kind of symptoms",
             "symptoms usually go",
             "go along with a",
@@ -3204,6 +3296,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "signs",
             "what else happens",
             "goes with it",
+            "else goes with",
+            "else comes with",
             "go along with",
             "else i would feel",
             "look out for",
@@ -3238,6 +3332,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "relief",
         (
+            "what else helps",
+            "make the knot go away",
+            "make it go away",
+            "go away fast",
+            "get rid of it fast",
             "sort that out",
             "sort it out",
             "fix that",
@@ -3391,6 +3490,8 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "AMAZON.RepeatIntent",
         (
+            "say again",
+            "can you say again",
             "repeat",
             "say that again",
             "say it again",
@@ -3525,6 +3626,7 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "AMAZON.PauseIntent",
         (
+            "wait a moment",
             "pause",
             "hang on a minute",
             "hold on a sec",
@@ -3712,6 +3814,8 @@ CAUSAL = (
     "cause muscle knots",
     "cause a muscle knot",
     "give you muscle knots",
+    "be to blame",
+    "to blame for",
 )
 
 # What a cause looks like when a person names it (topic id, words), checked only when asking about a cause.
@@ -3719,6 +3823,8 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.dehydration",
         (
+            "not drinking water",
+            "not drinking enough",
             "thirsty",
             "being thirsty",
             "hardly drink",
@@ -3813,6 +3919,10 @@ CAUSE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.poor_form",
         (
+            "with your back instead",
+            "with my back instead",
+            "instead of your legs",
+            "instead of my legs",
             "bend from my back",
             "instead of my knees",
             "hunch over",
@@ -4329,6 +4439,8 @@ DAILY_MORE = (
     "manage the stairs",
     "manage stairs",
     "do the stairs",
+    "brush my teeth",
+    "lean over",
 )
 
 # Self-care that is working: no relief denied ("the foam roller has helped loads").
@@ -4364,6 +4476,9 @@ IMPROVING = (
     "slowly improving",
     "less painful",
     "less sore",
+    "made it loads better",
+    "made it a lot better",
+    "made it much better",
 )
 
 # Activities a story is set in, beyond the grammar's (read only by skill/reading.py).

@@ -92,7 +92,7 @@ _NOT_AN_EXERCISE = r"(?!\s+(?:days?|press|presses|curls?|extensions?|raises?|wor
 _LEG = _any(lexicon.LEG_PARTS) + _NOT_AN_EXERCISE
 _FELT = _any((*lexicon.NERVE_SENSATIONS, *lexicon.FELT_IN_A_LEG))  # what a nerve sign feels like in a leg
 _THING = _any((*lexicon.THINGS, "it", "this", "that", "thing", "mine"))
-_NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|two|three|four|five|six|seven|eight|nine|ten)"
+_NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|one|two|three|four|five|six|seven|eight|nine|ten)"
 _DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
 # A daily task as said after "not" ("won't let me sleep"): the plain verb only, so "not walking
 # funny" or "not affecting my sleep" are not read as a task stopped.
@@ -110,7 +110,12 @@ _TRAVEL = (
     r"(?:go|goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
     r"|wanders|wandering)"
 )
-_STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|aching|tight)"  # with a time or an effort: no relief
+# The words the skill puts before a SelfCareIntent description ("[iced it every night] and it's
+# still sore"), so that the reader knows self-care was told.
+SELF_CARE_TOLD = "self care"
+_SELF_CARE_TOLD = _any((SELF_CARE_TOLD,))
+# With a time or an effort, no relief.
+_STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|aching|tight|stiff|tender|knotted)"
 # "not going down my leg" is about where pain goes, not a lump that persists.
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
@@ -132,6 +137,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.NERVE_WORDS_ALONE)})"),
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.FEELING_LOST)})"),
     (NERVE_SIGNS, rf"{_LEG}{_GAP}(?P<sign>{_any(lexicon.LEG_WEAKNESS)})"),
+    # "can't push off with my left foot", "pinched my calf and hardly felt a thing": the leg on either side
+    (NERVE_SIGNS, rf"(?P<sign>can\s+not\s+push\s+off)\s+(?:\S+\s+){{0,3}}?{_LEG}"),
+    (
+        NERVE_SIGNS,
+        rf"{_LEG}{_GAP}(?P<sign>(?:hardly|barely|could\s+not|did\s+not)\s+(?:felt|feel)\s+(?:a\s+thing|anything))"
+        r"(?!\s+(?:special|different|unusual|weird|strange|odd|wrong|new|bad|of\s+it))",
+    ),
     # Not "a weak core and strong legs": a muscle named after "weak" is what is weak.
     (NERVE_SIGNS, rf"(?P<sign>weak|weakness)(?!\s+(?:compared|than|core|abs|glutes|stomach|hamstrings)\b){_GAP}{_LEG}"),
     (
@@ -235,6 +247,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<sign>since\s+(?:\S+\s+){0,4}?(?:january|february|march|april|may|june|july|august"
         r"|september|october|november|december|christmas|easter|new\s+year|last\s+(?:month|year)"
         r"|(?:the\s+)?(?:summer|winter|spring|autumn|fall)))",
+    ),
+    # "had this lump since my last meet, and that was two months ago": the start dated afterwards
+    (
+        LUMP_CHANGES,
+        rf"(?:\b(?:had|having)\s+|^)(?:this|the|that|a|my)\s+{_THING}\s+since(?:\s+\S+){{1,8}}?\s+(?P<sign>{_DURATION}\s+ago)",
     ),
     (LUMP_CHANGES, r"(?P<sign>not\s+going|will\s+not\s+go)(?!\s+to)(?:\s+away)?$"),
     # "the knot still won't go after a month"
@@ -377,6 +394,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<sign>(?:inner\s+thighs?|insides?\s+of\s+my\s+thighs?))(?:\s+\S+){0,4}?\s+(?:numb|no\s+feeling|tingl\w*)",
     ),
     (SERIOUS, r"(?P<sign>numb\w*)\s+(?:\S+\s+){0,3}?(?:inner\s+thighs?|insides?\s+of\s+my\s+thighs?)"),
+    # "a numb patch around my bottom right where I sit": the saddle area
+    (
+        SERIOUS,
+        r"(?P<sign>numb\w*(?:\s+\S+){0,3}?\s+(?:around|round|on|in|across)\s+my\s+(?:bottom|bum|backside|buttocks?)"
+        r"(?:\s+\S+){0,2}?\s+where\s+i\s+sit)",
+    ),
+    # "he hit me right in the lower back": a blow, beyond the article's signs
+    (
+        SERIOUS,
+        r"(?P<sign>(?:hit|whacked|smacked|kicked|kneed|struck|elbowed)\s+me\s+(?:right\s+|hard\s+|square\s+)?"
+        r"(?:in|on)\s+(?:the|my)\s+(?:lower\s+)?back)",
+    ),
+    # "I can't stand up", said as the whole of it: not "can't stand for long"
+    (SERIOUS, r"(?P<sign>can\s+not\s+(?:even\s+)?stand(?:\s+up)?(?:\s+at\s+all)?)$"),
     # "both my legs have gone numb": both legs at once, beyond the article's signs
     (SERIOUS, r"(?P<sign>both\s+(?:of\s+)?(?:my\s+)?legs\s+(?:\S+\s+){0,3}?(?:numb|dead|can\s+not\s+move|too\s+weak))"),
     # "I can't touch the lump without wincing": very painful to touch
@@ -396,11 +427,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         SEVERE_PAIN,
         rf"(?:{_DAILY}(?:\s+\S+){{0,4}}?\s+|^to\s+(?:\S+\s+){{0,3}}?)(?P<sign>(?:took|takes|taking)\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours))",
     ),
-    # "[rested] a week, still sore": self-care told first (the carrier's "self care"), then no change.
+    # "[rested] a week, still sore": self-care told first (SELF_CARE_TOLD), then no change.
     (
         NO_RELIEF,
-        rf"^self\s+care(?:\s+\S+){{0,5}}?\s+(?P<sign>{_STILL_SORE}|still\s+the\s+same|no\s+(?:change|better|different))",
+        rf"^{_SELF_CARE_TOLD}(?:\s+\S+){{0,9}}?\s+(?P<sign>{_STILL_SORE}|(?:still|exactly)\s+(?:feels\s+|looks\s+)?the\s+same"
+        r"|no\s+(?:change|better|different))",
     ),
+    # "ibuprofen already one week and still the lump is hurting": a time spent on it, and still
+    (NO_RELIEF, rf"(?P<sign>{_DURATION}(?:\s+now)?\s+(?:and|but)\s+still)\b"),
     # "three months of this": how long it has gone on, said alone.
     (NO_RELIEF, rf"(?P<sign>{_DURATION}\s+(?:of|with)\s+(?:this|it|that|the\s+pain))"),
     # "been resting it since last Monday, not better"
@@ -458,6 +492,20 @@ _NOT_THE_BACK = tuple(
             r"\1 \2at the rear",
         ),
         (r"\bflat\s+feet\b", "fallen arches"),
+        # "how do I get a bigger deadlift": a lift that grows, not a lump
+        (r"\bbigger\s+(deadlifts?|squats?|bench(?:\s+press)?|lifts?|pbs?|prs?|numbers|total|weights?)\b", r"better \1"),
+        # "the baby was crying": someone else's tears, not pain
+        (
+            r"\b(baby|babies|kids?|toddler|son|daughter|children)\s+(was|is|were|are|started|keeps|kept)\s+crying\b",
+            r"\1 \2 upset",
+        ),
+        # "how many squats to grow my glutes": muscle built, not a lump that grows
+        (r"\bgrow\s+(?:my\s+|your\s+)?(glutes|muscles?|quads|arms|biceps|shoulders|chest|calves|legs)\b", r"train \1"),
+        # "worse than when I broke my wrist": an old injury, named only to say how bad this pain is.
+        (
+            r"\bworse\s+than\s+(?:when\s+)?i\s+(?:broke|fractured|dislocated|snapped|tore)\s+(?:my|a)\s+\S+",
+            "worse than my worst injury",
+        ),
         # "sunburn on my back", "back up my phone", "back taxes": skin, a phone, money.
         (
             rf"\b({_any(lexicon.MARKS_ON_THE_SKIN)})\s+on\s+(?:my|your|the)\s+(?:lower\s+)?back\b",
@@ -667,6 +715,10 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     # "turn the heating up" is the house; "hay fever" is an allergy, not a fever.
     (r"\bthe\s+heating\b(?!\s+pad)", "the thermostat"),
     (r"\bhay\s+fever\b", "hayfever"),
+    # "I can't stand anyone touching it" dislikes the touch; it says nothing of standing up.
+    (r"\bcan\s+not\s+stand\s+(anyone|anybody|people|someone|it\s+when)\b", r"hate \1"),
+    # "water from the tap" is a kind of water, not where the knot came from.
+    (r"\bwater\s+from\s+the\s+tap\b", "tap water"),
     # "my partner snores so loud I can't sleep": sleep lost to a noise, not to pain.
     (r"\b(snor\w*\b(?:\s+\S+){0,5}?\s+)can\s+not\s+sleep\b", r"\1lose sleep"),
 )
@@ -737,7 +789,7 @@ _BREAK = re.compile(rf"\b{_any(lexicon.CLAUSE_BREAKS)}\b")
 _DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")
 _OTHER = re.compile(rf"\b{_any((*lexicon.OTHER_COMPLAINTS, *lexicon.SPEAKER_REQUESTS))}s?\b")
 _BACK_WORDS = ("back", "spine", "hip", "hips")
-_ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s){_any((*_BACK_WORDS, *lexicon.LEG_PARTS))}\b")
+_ABOUT_THE_BACK = re.compile(rf"\b(?<!upper\s)(?:{_any(_BACK_WORDS)}|{_LEG})\b")  # not "leg day"
 _JOINT_SUBJECT = re.compile(rf"^(?:my\s+|the\s+)?(?:left\s+|right\s+)?{_any(lexicon.JOINTS)}\b")
 _BACK = re.compile(rf"\b(?<!upper\s){_any(_BACK_WORDS)}\b")
 # A stretch asked for a leg muscle ("what's a good stretch for tight calves"), or calves or shins said
@@ -755,7 +807,7 @@ _OTHER_INJURY = re.compile(rf"\b{_any(lexicon.OTHER_INJURIES)}\b")
 _PART_ELSEWHERE = _any((*lexicon.OTHER_COMPLAINTS, *lexicon.JOINTS))
 _LUMP_ELSEWHERE = re.compile(
     rf"\b{_any(lexicon.THINGS)}s?\s+(?:\S+\s+){{0,2}}?(?:on|in|near|behind|under|above|by)\s+"
-    rf"(?:the\s+side\s+of\s+)?(?:my|the|his|her|your)\s+{_PART_ELSEWHERE}s?\b"
+    rf"(?:the\s+side\s+of\s+)?(?:my|me|the|his|her|your)\s+(?:{_PART_ELSEWHERE}|{_any(lexicon.LEG_MUSCLES)})s?\b"
     rf"|\b{_any(lexicon.ANIMALS)}\s+(?:is|has|was|had|got|keeps|seems|back|leg|side)\b"
 )
 # One lump somewhere else on the body, named ("a little lump on my eyelid"); not knots compared with others.
@@ -906,13 +958,20 @@ def _negated(said: str, start: int, near_only: bool = False) -> bool:
     if _DOUBT.search(before):
         return False  # "what if it's not a knot" worries; it does not deny
     words_before = len(before.split())
-    subjects = [len(clause[: m.start()].split()) for m in _SUBJECT_AND_VERB.finditer(clause)]
+    # The subject may open the sign itself ("the pain is insane" read as "pain is insane").
+    subjects = [
+        len(said[clause_start : m.start()].split())
+        for m in _SUBJECT_AND_VERB.finditer(said, clause_start)
+        if m.start() <= start
+    ]
     for negator in _NEGATOR.finditer(clause):
         word = negator.group(0)
         position = len(before[: clause_start + negator.start()].split())
         at = len(clause[: negator.start()].split())
-        if any(subject - at > _NEAR_WINDOW - 1 for subject in subjects):
-            continue  # "I can't even do any of that, the pain's way too bad": a new clause, unmarked
+        if any(subject - at == 1 or subject - at > _NEAR_WINDOW - 1 for subject in subjects):
+            # "I can't even do any of that, the pain's way too bad", "I just couldn't, the pain was unreal":
+            # a new clause, unmarked.
+            continue
         if position == 0 and word in _ANSWER_WORDS and said.split()[1:2] in ([w] for w in _NEW_SUBJECT):
             continue  # "no, my foot is numb": an answer, then a statement
         auxiliary = before[: clause_start + negator.start()].split()[-1:] in ([a] for a in _AUXILIARIES)
@@ -1046,6 +1105,7 @@ _FIX_ASKED = re.compile(
     r"\b(?:how|what)\s+(?:do|can|should|would)\s+i\s+(?:do\s+to\s+)?(?:\S+\s+){0,1}?"
     r"(?:fix|sort|improve|correct|change|work\s+on)\b|\bhow\s+(?:do|can|would)\s+i\s+(?:know|tell|check)\s+if\b"
     r"|\bhow\s+(?:do|can|should)\s+i\s+(?:lift|squat|deadlift|bend|move)\s+(?:properly|right|correctly|safely)\b"
+    r"|\bhow\s+(?:do|can|should)\s+i\s+keep\s+my\s+(?:back|spine)\s+(?:straight|neutral|flat)\b"
     # "what's the right posture for deadlifts", "does it help if I drink electrolytes"
     r"|\bright\s+(?:posture|technique|form|way)\b|(?:\b(?:does|will|would)\s+|^)it\s+help\s+(?:if|to)\b"
     r"|\bshould\s+i\s+(?:be\s+)?(?:drink|drinking)\b"

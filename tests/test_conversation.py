@@ -111,6 +111,19 @@ def test_a_warning_sign_in_a_description_outranks_everything():
         (Heard("HurtsIntent", {"description": SlotHeard("like mad to touch")}), None, "red_flag.lump_changes"),
         # A statement that opens with the self-care tried ("massage is useless") keeps that it was tried.
         (Heard("SelfCareIntent", {"description": SlotHeard("is useless")}), None, "red_flag.no_relief"),
+        # "numbness {description}", "leg {description}" and "lump {description}" keep the word that
+        # opened them: where the numbness is, what the leg does and what the lump does may be the sign.
+        (
+            Heard("NumbIntent", {"description": SlotHeard("in both shins does that count")}),
+            None,
+            "red_flag.nerve_signs",
+        ),
+        (Heard("LegIntent", {"description": SlotHeard("feels heavy as a brick lately")}), None, "red_flag.nerve_signs"),
+        (
+            Heard("LumpSaidIntent", {"description": SlotHeard("on my lower back won't go away been five weeks")}),
+            None,
+            "red_flag.lump_changes",
+        ),
         # "pressing {description}" keeps its "pressing": pain on touch is tenderness.
         (Heard("TouchIntent", {"description": SlotHeard("it makes me wince")}), None, "symptom.tenderness"),
         # "still {description}" keeps its "still"; "not {description}" its negation, either way round.

@@ -156,6 +156,23 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I can't even do any of that the pain's way too bad", SEVERE_PAIN),
         ("self care a week still sore", NO_RELIEF),  # "[rested] a week, still sore"
         ("this morning I couldn't feel the water on the bottom of my foot", NERVE_SIGNS),
+        # The subject opens the sign ("the pain is insane"): the "can't" of the clause before does not reach it.
+        ("I can't ride at all right now the pain is insane", SEVERE_PAIN),
+        ("the pain is worse than when I broke my wrist", SEVERE_PAIN),  # an old injury, named to compare
+        ("had this lump since my last meet and that was two months ago", LUMP_CHANGES),
+        ("rested three weeks and it's still knotted up", NO_RELIEF),
+        ("stretching hasn't touched it and I've been at it since last week", NO_RELIEF),
+        ("took a knee to the lower back in footy and it's come up in a lump", SERIOUS),
+        ("I literally cannot stand up", SERIOUS),
+        ("I just couldn't the pain was unreal", SEVERE_PAIN),  # "couldn't", then a new clause
+        ("I take ibuprofen already one week and still the lump is hurting", NO_RELIEF),
+        ("a van reversed into me in the car park and now my back's got a lump", SERIOUS),
+        ("it started tiny but it's doubled", LUMP_CHANGES),
+        ("there's a numb patch around my bottom right where I sit", SERIOUS),  # the saddle area
+        ("my husband pinched my calf to test it and I hardly felt a thing", NERVE_SIGNS),
+        ("I can't push off with my left foot when I run anymore", NERVE_SIGNS),
+        ("self care drank loads of water took time off the gym and it's exactly the same", NO_RELIEF),
+        ("the physio already said it might not be a muscle knot", OTHER_GROWTH),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -350,11 +367,26 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         # Pain at a lump already known is told, not a lump found: pain at the spot.
         ("every time I twist since the gym there's a sharp pain right where the knot is", "symptom.local_pain"),
         ("a dull ache right at the bump since my workout this morning", "symptom.local_pain"),
+        ("how do I get a bigger deadlift", None),  # a lift that grows, not a lump
+        ("my leg day tips", None),  # "leg day" trains the legs; nothing is wrong with one
+        ("the lump in me calf after the marathon", None),  # a knot in a leg muscle: not this one
+        ("what else goes with a back knot", "symptoms"),
+        ("will they just give me tablets or what", "doctor"),
+        ("could my posture be to blame", "cause.poor_form"),
+        ("do electrolyte drinks help or is plain water from the tap fine", "method.hydration"),  # not "from" a cause
+        ("I stretched my calf and didn't feel anything special", None),  # nothing unusual felt: no numbness
+        ("how do I keep my back straight when I squat", "method.form"),  # the remedy asked, not the cause
+        ("will the doctor just give me painkillers or what", "doctor"),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
     found = read(said)
     assert not found.signs and found.topic == topic
+
+
+def test_muscle_or_a_lift_that_grows_is_not_a_lump_that_grows():
+    for said in ("how many sets of squats to grow my glutes", "how do I get a bigger deadlift"):
+        assert LUMP_CHANGES not in read(said).signs
 
 
 def test_a_request_said_alone_after_a_carrier_is_that_request_but_not_inside_a_sentence():
