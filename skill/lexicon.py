@@ -659,7 +659,6 @@ SEVERE_WORDS = (
     "pain was just too much",
     "pain was too much",
     "pain is just too much",
-    "worse than my worst injury",
     "worst pain of my life",
     "worst pain i have ever",
     "could not finish my",
@@ -679,6 +678,9 @@ SEVERE_WORDS = (
     "haul me out",
     "help me out of the car",
     "had to stop picking up",
+    "making it impossible",
+    "makes it impossible",
+    "made it impossible",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -3491,7 +3493,6 @@ CONVERSATION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "AMAZON.RepeatIntent",
         (
             "say again",
-            "can you say again",
             "repeat",
             "say that again",
             "say it again",

@@ -103,8 +103,10 @@ _DAILY = (
     + ")"
 )
 
+# "worse than when I broke my wrist" is rewritten to this: an old injury, named only to compare.
+_WORSE_THAN_AN_INJURY = "worse than my worst injury"
 # "really bad", "excruciating": how strong pain is, which says nothing of where it is.
-_INTENSITY = rf"(?P<sign>{_any(lexicon.SEVERE_WORDS)})"
+_INTENSITY = rf"(?P<sign>{_any((*lexicon.SEVERE_WORDS, _WORSE_THAN_AN_INJURY))})"
 
 _TRAVEL = (
     r"(?:go|goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
@@ -504,7 +506,7 @@ _NOT_THE_BACK = tuple(
         # "worse than when I broke my wrist": an old injury, named only to say how bad this pain is.
         (
             r"\bworse\s+than\s+(?:when\s+)?i\s+(?:broke|fractured|dislocated|snapped|tore)\s+(?:my|a)\s+\S+",
-            "worse than my worst injury",
+            _WORSE_THAN_AN_INJURY,
         ),
         # "sunburn on my back", "back up my phone", "back taxes": skin, a phone, money.
         (
