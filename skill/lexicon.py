@@ -770,6 +770,11 @@ STOPPERS = (
     "couldn't even",
     "can't even",
     "not even able to",
+    "stopped me",
+    "stopping me",
+    "stops me",
+    "stopped me from",
+    "stopping me from",
 )
 
 # Movements a stiff back limits.  "I can't bend over properly, it's so tight" is stiffness, the
@@ -974,6 +979,8 @@ CHANGES = (
     "doubled in size",
     "puffing up",
     "puffiness",
+    "spread out",
+    "spreading out",
 )
 
 PERSISTENCE = (
@@ -1227,6 +1234,13 @@ NO_RELIEF = (
     "as bad as day one",
     "exactly as bad as",
     "zero relief",
+    "not made a dent",
+    "not making a dent",
+    "not even made a dent",
+    "not put a dent in it",
+    "does not touch it",
+    "does not even touch it",
+    "did not even touch it",
 )
 
 # -- what else it might be ---------------------------------------------------
@@ -1665,6 +1679,13 @@ SERIOUS_SYMPTOMS = (
     "trouble controlling when",
     "can not control when i",
     "hanging off me",
+    "can not tell when i need a wee",
+    "can not tell when i need to pee",
+    "can not tell when i need the toilet",
+    "can not tell when i need to go",
+    "can not feel when i need a wee",
+    "can not feel when i need to pee",
+    "tackled me in the back",
 )
 
 # -- negation -----------------------------------------------------------------
@@ -1781,6 +1802,12 @@ NOT_A_GROWTH = (
     "no bother",
     "no problem",
     "waste",
+    "dumb",
+    "odd",
+    "basic",
+    "random",
+    "obvious",
+    "real",
 )
 
 # Before a negation, these turn it into a worry ("how do i know it's not a cyst").
@@ -2318,6 +2345,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "i still play",
+            "i still train",
             "keep playing",
             "stop playing",
             "until it is better",
@@ -2450,6 +2479,10 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "causes",
         (
+            "makes them come up",
+            "make them come up",
+            "makes these come up",
+            "come up in the first place",
             "does this keep happening",
             "does it keep happening",
             "do they keep happening",
@@ -2556,6 +2589,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cause.no_warm_up",
         (
+            "without loosening up",
+            "stone cold",
             "without stretching",
             "without warming up",
             "into it cold",
@@ -2589,6 +2624,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "doctor",
         (
+            "they just give me",
+            "they give me",
             "physiotherapist treat",
             "will the doctor",
             "physiotherapist do",
@@ -2708,6 +2745,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "see_doctor",
         (
+            "go to a and e",
+            "go to the er",
+            "go to urgent care",
+            "go to the emergency room",
+            "go to casualty",
             "going to the clinic",
             "see somebody about",
             "see someone about",

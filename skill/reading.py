@@ -94,6 +94,7 @@ _FELT = _any((*lexicon.NERVE_SENSATIONS, *lexicon.FELT_IN_A_LEG))  # what a nerv
 _THING = _any((*lexicon.THINGS, "it", "this", "that", "thing", "mine"))
 _NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|one|two|three|four|five|six|seven|eight|nine|ten)"
 _DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # A daily task as said after "not" ("won't let me sleep"): the plain verb only, so "not walking
 # funny" or "not affecting my sleep" are not read as a task stopped.
 _DAILY_TASK = _any(lexicon.DAILY_ACTIVITIES)
@@ -118,6 +119,10 @@ SELF_CARE_TOLD = "self care"
 _SELF_CARE_TOLD = _any((SELF_CARE_TOLD,))
 # With a time or an effort, no relief.
 _STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|aching|tight|stiff|tender|knotted)"
+# "just as sore", "exactly as it was": no change, said after the self-care or the time it took.
+_NO_DIFFERENT = r"(?:still\s+)?(?:just|exactly)\s+as\s+(?:sore|bad|painful|tender|stiff|tight|it\s+was)"
+# What the no-change is said of: "and it's still sore", "and the lump's still sore".
+_IT_IS = r"(?:(?:it|the\s+(?:lump|knot|bump|pain|thing))\s+(?:is\s+|has\s+been\s+)?)?"
 # "not going down my leg" is about where pain goes, not a lump that persists.
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
@@ -173,8 +178,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         OTHER_GROWTH,
-        r"(?P<sign>not\s+(?:really\s+)?(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon)"
-        r"(?:\s+\S+){0,6}?\s+(?:muscle\s+)?(?:knot|trigger\s+point))",
+        r"(?P<sign>not\s+(?:really\s+)?(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon|convinced)"
+        r"(?:\s+\S+){0,6}?\s+(?:(?:muscle\s+)?(?:knot|trigger\s+point)|muscle))",
     ),
     # "what else could it be apart from a knot?"
     (OTHER_GROWTH, r"(?P<sign>(?<=what\s)else\s+(?:could|might|can|would)\s+(?:it|this|that)\s+(?:possibly\s+)?be)"),
@@ -246,14 +251,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         LUMP_CHANGES,
         # "I've had it since January", not "I've been training since new year"
         rf"(?:had|having|there|been|ongoing|going\s+on|{_THING})(?:\s+\S+){{0,5}}?\s+"
-        r"(?P<sign>since\s+(?:\S+\s+){0,4}?(?:january|february|march|april|may|june|july|august"
-        r"|september|october|november|december|christmas|easter|new\s+year|last\s+(?:month|year)"
+        rf"(?P<sign>since\s+(?:\S+\s+){{0,4}}?(?:{_MONTH}|christmas|easter|new\s+year|last\s+(?:month|year)"
         r"|(?:the\s+)?(?:summer|winter|spring|autumn|fall)))",
     ),
     # "had this lump since my last meet, and that was two months ago": the start dated afterwards
     (
         LUMP_CHANGES,
         rf"(?:\b(?:had|having)\s+|^)(?:this|the|that|a|my)\s+{_THING}\s+since(?:\s+\S+){{1,8}}?\s+(?P<sign>{_DURATION}\s+ago)",
+    ),
+    # "noticed it a month ago and it's still there", "found it in march, still sat there"
+    (
+        LUMP_CHANGES,
+        rf"(?:{_DURATION}\s+ago|in\s+{_MONTH})(?:\s+\S+){{0,8}}?\s+(?P<sign>still\s+(?:\S+\s+){{0,2}}?there)",
     ),
     (LUMP_CHANGES, r"(?P<sign>not\s+going|will\s+not\s+go)(?!\s+to)(?:\s+away)?$"),
     # "the knot still won't go after a month"
@@ -281,6 +290,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         SEVERE_PAIN,
         rf"{_DAILY}(?:\s+\S+){{0,8}}?\s+(?P<sign>(?:is|has\s+been)\s+(?:\S+\s+)?(?:a\s+)?(?:nightmare|struggle|mission|battle|impossible))\b",
     ),
+    # "walking the dog is impossible with my back" (the carrier may have taken the task)
+    (
+        SEVERE_PAIN,
+        r"(?P<sign>(?:is|has\s+been)\s+(?:\S+\s+)?impossible)(?:\s+\S+){0,4}?\s+(?:with|because\s+of)\s+(?:my|this|the)\s+"
+        r"(?:back|pain|lump|knot)",
+    ),
     # "I can't even get into the pose, it's that bad" (not "is it that bad?")
     (SEVERE_PAIN, r"(?<=\bit\sis\s)(?P<sign>that\s+bad)"),
     # "it won't let me sleep", "I haven't slept": a negated daily task, said as it stopped.
@@ -296,7 +311,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|off\s+work|bedridden|stuck\s+in\s+bed|had\s+to\s+(?:go|come)\s+home|had\s+to\s+(?:leave|stop)\s+work|(?:leave|left)\s+work\s+early|(?:go|went)\s+home\s+early"
         # "my wife had to put my socks on for me": help with what a person does for themselves
         r"|(?:had|has|have)\s+to\s+(?:help\s+me\s+(?:get|up|dress|out|in)|put\s+my\s+\w+\s+on|dress\s+me|carry\s+me)"
-        rf"|(?:took|takes|taking)\s+me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours)\s+(?:to\s+{_DAILY}|(?:because|cause|cos|with)"
+        rf"|(?:(?:took|takes|taking)\s+|^)me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours)\s+(?:to\s+{_DAILY}"
+        r"|to\s+(?:get|climb)\s+(?:out|up|in|into|dressed)\b|(?:because|cause|cos|with)"
         r"(?:\s+of)?\s+(?:the\s+)?pain)|missed\s+(?:my\s+|a\s+|(?:\S+\s+){0,2}?days?\s+of\s+)?(?:shift|shifts|work|day\s+of\s+work|uni|school|college|lectures|classes)"
         r"|crawl(?:ing)?\s+(?:around|to|up|about)|(?:how|not\s+know\s+how)\s+i\s+(?:am\s+going\s+to|will|would)\s+get\s+through"
         r"|call(?:ed)?\s+in\s+sick|off\s+sick"
@@ -308,7 +324,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         NO_RELIEF,
         r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as"
         r"|(?<=it\s)(?:just\s+)?came\s+(?:right\s+|straight\s+|just\s+)?back"
-        r"|nothing\s+(?:is\s+)?(?:changed|changing|i\s+try|i\s+do(?!\s+not))"
+        r"|nothing\s+(?:is\s+|has\s+)?(?:really\s+)?(?:changed|changing|i\s+try|i\s+do(?!\s+not))"
         # "why isn't it easing?": asked after self-care, it says nothing has helped
         r"|(?:is|does|has)\s+not\s+(?:it|this|the\s+\w+|my\s+(?:back\s+|lower\s+back\s+)?\w+)\s+(?:easing|eased|going\s+away|gone\s+away|getting\s+better"
         r"|got\s+better|improving|improved|shifting|budging|helping))",
@@ -330,8 +346,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "a few weeks of looking after it myself and it's still sore"
     (
         NO_RELIEF,
-        rf"{_DURATION}(?:\s+\S+){{0,8}}?\s+(?:and|but)\s+(?:it\s+is\s+)?"
-        rf"(?P<sign>{_STILL_SORE}|still\s+the\s+same)",
+        rf"{_DURATION}(?:\s+\S+){{0,8}}?\s+(?:and|but)\s+{_IT_IS}"
+        rf"(?P<sign>{_STILL_SORE}|still\s+the\s+same|{_NO_DIFFERENT})",
     ),
     # "I've already rested a whole month": self-care kept up that long (not "should I rest a week?")
     (
@@ -374,14 +390,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         NO_RELIEF,
         rf"(?:had|tried|done|did|doing|used|using|been|{_any(lexicon.RELIEF_NOUNS)}s?)\s+(?:\S+\s+){{0,14}}?(?:and|but)\s+"
-        r"(?:it\s+is\s+|it\s+has\s+been\s+|it\s+)?(?:just\s+)?"
+        rf"{_IT_IS}(?:just\s+)?"
         rf"(?P<sign>{_STILL_SORE}|still\s+(?:here|the\s+same)|no\s+change|no\s+better|no\s+joy|keeps\s+coming\s+back"
-        r"|not\s+(?:changing|budging|shifting|going\s+down))",
+        rf"|{_NO_DIFFERENT}|not\s+(?:changing|budging|shifting|going\s+down))",
     ),
     # "I've done all the stuff you're saying for months"
     (
         NO_RELIEF,
-        r"(?P<sign>(?:done|doing|tried|trying)\s+(?:all\s+)?(?:of\s+)?(?:that|those|this|these|everything|the\s+stuff"
+        r"(?P<sign>(?:done|doing|tried|trying)\s+(?:all\s+)?(?:of\s+)?(?:that|those|this|these|everything|the\s+(?:usual\s+)?stuff"
         r"|that\s+stuff|all\s+that|it\s+all|what\s+you)\b(?:\s+\S+){0,5}?\s+(?:for|since)\s+(?:the\s+)?(?:past\s+|last\s+)?"
         rf"{_DURATION})",
     ),
@@ -408,6 +424,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<sign>(?:hit|whacked|smacked|kicked|kneed|struck|elbowed)\s+me\s+(?:right\s+|hard\s+|square\s+)?"
         r"(?:in|on)\s+(?:the|my)\s+(?:lower\s+)?back)",
     ),
+    # "took a hard tackle in football straight into my lower back"
+    (SERIOUS, r"(?P<sign>tackle[sd]?)(?:\s+\S+){0,5}?\s+(?:in|into|on)\s+(?:the|my)\s+(?:lower\s+)?back"),
     # "I can't stand up", said as the whole of it: not "can't stand for long"
     (SERIOUS, r"(?P<sign>can\s+not\s+(?:even\s+)?stand(?:\s+up)?(?:\s+at\s+all)?)$"),
     # "both my legs have gone numb": both legs at once, beyond the article's signs
@@ -510,7 +528,7 @@ _NOT_THE_BACK = tuple(
         ),
         # "sunburn on my back", "back up my phone", "back taxes": skin, a phone, money.
         (
-            rf"\b({_any(lexicon.MARKS_ON_THE_SKIN)})\s+on\s+(?:my|your|the)\s+(?:lower\s+)?back\b",
+            rf"\b({_any(lexicon.MARKS_ON_THE_SKIN)})\s+on\s+(?:my|your|the|her|his|their)\s+(?:lower\s+)?back\b",
             r"\1 on my skin",
         ),
         (rf"\bback\s+up\s+(my|the)\s+({_any(lexicon.DEVICES)})\b", r"save \1 \2"),
@@ -541,14 +559,31 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     # "will that make the whole thing worse?": an activity's effect asked about, not a lump changing
     (r"\bmake\s+(?:it|this|that|the\s+(?:whole\s+)?thing|things)\s+(?:any\s+)?worse\b", "aggravate it"),
     # "my glutes are weak and my hamstrings are tight": a muscle imbalance, not a weak leg
-    (r"\b(glutes|core|abs|stomach)\s+(?:is|are)\s+(?:really\s+|quite\s+|a\s+bit\s+|very\s+|so\s+)?weak\b", r"weak \1"),
+    (
+        r"\b(glutes|core|abs|stomach)\s+(?:is|are)\s+(?:really\s+|quite\s+|a\s+bit\s+|very\s+|so\s+|a\s+lot\s+|much\s+|way\s+)?"
+        r"weak(?:er)?\b",
+        r"weak \1",
+    ),
+    # "a really intense pilates class": a hard session, not intense pain
+    (r"\bintense\s+((?:\w+\s+)?(?:class|classes|session|sessions|workout|workouts|training|day|week))\b", r"hard \1"),
+    # "everyone tells me something different": advice that disagrees, not a lump that is something else
+    (r"\b(?:tells|told|tell|says|said|telling|saying)\s+(?:me\s+)?something\s+different\b", "disagree"),
     # "the worst pain I've had, and I've broken my arm before": a past injury, for comparison
     (r"\b(?:broken|broke|fractured)\s+(?:my\s+)?\w+\s+before\b", "been hurt before"),
     (r"\bchanging\s+rooms?\b", "locker room"),  # a place, not a lump changing
-    (r"\bfor\s+weight\s+loss\b", "to slim down"),  # a goal, not weight lost without trying
+    # "it's only been there two days": new, said to be new, not a lump that persists
+    (
+        r"\bonly\s+(?:been\s+)?there\s+(?:for\s+)?(?:a\s+couple\s+of|a\s+few|a|one|two|three)\s+days?\b",
+        "not been there long",
+    ),
+    (
+        r"\b(?:for\s+weight\s+loss|for\s+losing\s+weight|to\s+lose\s+weight)\b",
+        "to slim down",
+    ),  # a goal, not weight lost without trying
     # "a mad few weeks with exams": a stressful time, not a lump that has lasted weeks
     (
-        r"\b(?:a\s+)?(?:mad|crazy|hectic|busy|stressful|rough|tough|manic)\s+(?:few\s+)?(?:weeks?|months?|days?)\b",
+        r"\b(?:a\s+)?(?:mad|crazy|hectic|busy|stressful|rough|tough|manic|horrible|awful|terrible|hard)\s+(?:few\s+)?"
+        r"(?:weeks?|months?|days?|year)\b",
         "a stressful time",
     ),
     # "spreading into my buttock": where the pain goes, not a lump that spreads

@@ -173,6 +173,24 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("I can't push off with my left foot when I run anymore", NERVE_SIGNS),
         ("self care drank loads of water took time off the gym and it's exactly the same", NO_RELIEF),
         ("the physio already said it might not be a muscle knot", OTHER_GROWTH),
+        ("the pain from this lump has stopped me working all week", SEVERE_PAIN),
+        ("walking the dog is impossible at the moment with my back", SEVERE_PAIN),
+        ("the dog is impossible at the moment with my back", SEVERE_PAIN),  # "walking" taken by the carrier
+        ("me ten minutes to get out of the car this morning", SEVERE_PAIN),  # "took" taken by the carrier
+        ("I can't tell when I need a wee any more", SERIOUS),
+        ("took a hard tackle in football straight into my lower back", SERIOUS),
+        ("I'm not convinced it's muscle, it's right on the surface", OTHER_GROWTH),
+        ("the swelling around it has spread out", LUMP_CHANGES),
+        ("noticed it after rowing in march and it's still sat there now", LUMP_CHANGES),
+        ("the one I found like a month ago is honestly still exactly there", LUMP_CHANGES),
+        # Self-care, then no change in other words
+        ("been on ibuprofen all week and the lump's still sore", NO_RELIEF),
+        ("a week of using the massage ball and it's just as sore", NO_RELIEF),
+        ("the stretches haven't made a dent in it in three weeks", NO_RELIEF),
+        ("I had a massage on friday and another on monday and it's exactly as it was", NO_RELIEF),
+        ("tried the foam roller and a hot water bottle and nothing's really changed", NO_RELIEF),
+        ("I've been taking ibuprofen for a week now and it doesn't even touch it", NO_RELIEF),
+        ("I've been doing all the usual stuff for weeks", NO_RELIEF),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -219,6 +237,7 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("no tingling in my feet", NERVE_SIGNS),
         ("nothing wrong with my legs, it's just the back", NERVE_SIGNS),
         ("no numbness in my inner thighs", SERIOUS),
+        ("it's only been there a couple of days", LUMP_CHANGES),  # new, so not persistent
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -377,6 +396,15 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I stretched my calf and didn't feel anything special", None),  # nothing unusual felt: no numbness
         ("how do I keep my back straight when I squat", "method.form"),  # the remedy asked, not the cause
         ("will the doctor just give me painkillers or what", "doctor"),
+        # Words that seem to say a sign, said of something else
+        ("heat or ice, everyone tells me something different", "method.heat_or_ice"),  # not "something different"
+        ("this might be a dumb question but can being dehydrated give you a lump", "cause.dehydration"),
+        ("could stress do it, I've had a horrible month at work", "cause.stress"),  # a time, not pain
+        ("after a really intense pilates class there's a tight little lump", "lump"),  # a session, not pain
+        ("my core is a lot weaker than my legs", "cause.muscle_imbalance"),
+        ("what's a good diet for losing weight", None),  # a goal, not weight lost without trying
+        ("they just give me painkillers or what", "doctor"),  # "will" taken by the carrier
+        ("I still play rugby on saturday with this knot", "method.rest"),  # "can" taken by the carrier
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
