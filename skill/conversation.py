@@ -73,6 +73,7 @@ CARRIER_MEANING = {
     "NumbIntent": ("numbness",),
     "LegIntent": ("my leg",),
     "LumpSaidIntent": ("the lump",),
+    "WorstPainIntent": ("the worst pain",),
     "SelfCareIntent": (reading.SELF_CARE_TOLD,),
     "ThanksStatementIntent": ("thanks",),
 }
@@ -512,6 +513,7 @@ MOVES: dict[str, Move] = {
     "NumbIntent": _describe,
     "LegIntent": _describe,
     "LumpSaidIntent": _describe,
+    "WorstPainIntent": _describe,
     "SelfCareIntent": _describe,
     "ThanksStatementIntent": _describe,
     "NegativeStatementIntent": _negative_statement,

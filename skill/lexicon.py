@@ -374,6 +374,8 @@ CANT_FEEL = (
     "barely felt a thing",
     "hardly felt anything",
     "barely felt anything",
+    "can not hardly feel",
+    "can not barely feel",
 )
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
@@ -1029,6 +1031,8 @@ PERSISTENCE = (
     "still here",
     "weeks and counting",
     "months and counting",
+    "still hanging about",
+    "still hanging around",
 )
 
 DURATIONS = (
@@ -1241,6 +1245,9 @@ NO_RELIEF = (
     "does not touch it",
     "does not even touch it",
     "did not even touch it",
+    "neither did anything",
+    "neither one helped",
+    "neither of them did a thing",
 )
 
 # -- what else it might be ---------------------------------------------------

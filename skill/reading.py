@@ -122,7 +122,7 @@ _STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|aching|tight|stiff|t
 # "just as sore", "exactly as it was": no change, said after the self-care or the time it took.
 _NO_DIFFERENT = r"(?:still\s+)?(?:just|exactly)\s+as\s+(?:sore|bad|painful|tender|stiff|tight|it\s+was)"
 # What the no-change is said of: "and it's still sore", "and the lump's still sore".
-_IT_IS = r"(?:(?:it|the\s+(?:lump|knot|bump|pain|thing))\s+(?:is\s+|has\s+been\s+)?)?"
+_IT_IS = r"(?:(?:it|the\s+(?:lump|knot|bump|pain|thing))\s+(?:is\s+|has\s+been\s+)?|i\s+am\s+)?"
 # "not going down my leg" is about where pain goes, not a lump that persists.
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
@@ -297,17 +297,23 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:back|pain|lump|knot)",
     ),
     # "I can't even get into the pose, it's that bad" (not "is it that bad?")
-    (SEVERE_PAIN, r"(?<=\bit\sis\s)(?P<sign>that\s+bad)"),
+    (SEVERE_PAIN, r"(?:(?<=\bit\sis\s)|(?<=\bpain\sis\s))(?P<sign>that\s+bad)"),
     # "it won't let me sleep", "I haven't slept": a negated daily task, said as it stopped.
     (
         SEVERE_PAIN,
         rf"(?P<sign>not\s+(?:let\s+me\s+|been\s+able\s+to\s+|even\s+)?(?:slept|sleep)"
-        rf"|not\s+(?:let\s+me|been\s+able\s+to)\s+{_DAILY_TASK})\b",
+        rf"|not\s+(?:let\s+me|been\s+able\s+to)\s+(?:go\s+to\s+)?{_DAILY_TASK})\b",
     ),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.STOPPERS)})\s+(?:even\s+|really\s+|properly\s+|me\s+)?{_DAILY}"),
+    # Told for someone else: "the pain's stopping my girlfriend from bending down"
     (
         SEVERE_PAIN,
-        r"(?P<sign>keeps\s+me\s+(?:up|awake)|wakes?\s+me\s+up|(?:keep|kept|keeps)\s+waking\s+(?:me\s+)?up"
+        rf"(?P<sign>(?:stops|stopping|stopped|keeps|keeping|kept)\s+(?:him|her|them|my\s+\w+)\s+from)\s+{_DAILY}",
+    ),
+    (
+        SEVERE_PAIN,
+        r"(?P<sign>keeps\s+(?:me|him|her)\s+(?:up|awake)|wakes?\s+(?:me|him|her)\s+up|(?:keep|kept|keeps)\s+waking\s+(?:me\s+)?up"
+        r"|laid\s+up|(?:can\s+|^)only\s+limp"
         r"|off\s+work|bedridden|stuck\s+in\s+bed|had\s+to\s+(?:go|come)\s+home|had\s+to\s+(?:leave|stop)\s+work|(?:leave|left)\s+work\s+early|(?:go|went)\s+home\s+early"
         # "my wife had to put my socks on for me": help with what a person does for themselves
         r"|(?:had|has|have)\s+to\s+(?:help\s+me\s+(?:get|up|dress|out|in)|put\s+my\s+\w+\s+on|dress\s+me|carry\s+me)"
@@ -316,6 +322,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:\s+of)?\s+(?:the\s+)?pain)|missed\s+(?:my\s+|a\s+|(?:\S+\s+){0,2}?days?\s+of\s+)?(?:shift|shifts|work|day\s+of\s+work|uni|school|college|lectures|classes)"
         r"|crawl(?:ing)?\s+(?:around|to|up|about)|(?:how|not\s+know\s+how)\s+i\s+(?:am\s+going\s+to|will|would)\s+get\s+through"
         r"|call(?:ed)?\s+in\s+sick|off\s+sick"
+        # "woke up three times last night" (a carrier may have taken the "woke")
+        r"|(?:^|\bwoke\s+)up\s+(?:\S+\s+){0,2}?times\s+(?:last\s+night|in\s+the\s+night|a\s+night|every\s+night|overnight)"
         r"|interfer\w*|daily\s+life|every\s+day\s+life|day\s+to\s+day)",
     ),
     (NO_RELIEF, rf"(?P<sign>{_any(lexicon.NO_RELIEF)})"),
@@ -340,7 +348,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         NO_RELIEF,
-        rf"{_DURATION}(?:\s+\S+){{0,4}}?\s+(?:(?:and|but)\s+)?(?:(?:it|the\s+(?:lump|knot|bump|pain))\s+is\s+)?"
+        rf"{_DURATION}(?:(?:\s+\S+){{0,6}}?\s+(?:and|but)|(?:\s+\S+){{0,4}}?)\s+{_IT_IS}"
         r"(?:still\s+|just\s+)?(?P<sign>nothing|nope|nada|zilch|no\s+change|the\s+same|no\s+different|no\s+better|not\s+changed)",
     ),
     # "a few weeks of looking after it myself and it's still sore"
@@ -392,7 +400,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:had|tried|done|did|doing|used|using|been|{_any(lexicon.RELIEF_NOUNS)}s?)\s+(?:\S+\s+){{0,14}}?(?:and|but)\s+"
         rf"{_IT_IS}(?:just\s+)?"
         rf"(?P<sign>{_STILL_SORE}|still\s+(?:here|the\s+same)|no\s+change|no\s+better|no\s+joy|keeps\s+coming\s+back"
-        rf"|{_NO_DIFFERENT}|not\s+(?:changing|budging|shifting|going\s+down))",
+        rf"|{_NO_DIFFERENT}|(?:did\s+|has\s+|does\s+)?not\s+(?:changing|budging|shifting|going\s+down|move|moved|budge|budged"
+        r"|shift|shifted))",
     ),
     # "I've done all the stuff you're saying for months"
     (
@@ -422,10 +431,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         SERIOUS,
         r"(?P<sign>(?:hit|whacked|smacked|kicked|kneed|struck|elbowed)\s+me\s+(?:right\s+|hard\s+|square\s+)?"
-        r"(?:in|on)\s+(?:the|my)\s+(?:lower\s+)?back)",
+        r"(?:in|on)\s+(?:the|my)\s+(?:lower\s+)?(?:back|spine))",
+    ),
+    # "took a hockey stick right to the lower back"
+    (
+        SERIOUS,
+        r"(?P<sign>(?:took\s+(?:a|an)\s+(?:\S+\s+){1,3}?(?:right\s+|straight\s+|square\s+)?(?:to|into|in)"
+        # (a carrier may have taken the "took": then only "a hockey stick right to the back")
+        r"|^(?:a|an)\s+(?:\S+\s+){1,3}?(?:right|straight|square)\s+(?:to|into))\s+(?:the|my)\s+(?:lower\s+)?(?:back|spine))",
     ),
     # "took a hard tackle in football straight into my lower back"
     (SERIOUS, r"(?P<sign>tackle[sd]?)(?:\s+\S+){0,5}?\s+(?:in|into|on)\s+(?:the|my)\s+(?:lower\s+)?back"),
+    # "I've been on the floor for an hour, I can't get up"
+    (SERIOUS, r"(?P<sign>on\s+the\s+floor(?:\s+\S+){0,6}?\s+can\s+not\s+(?:get|stand)\s+up)"),
+    # "she's gone numb between her legs": the saddle area, told of anyone
+    (
+        SERIOUS,
+        r"(?P<sign>(?:numb\w*|tingl\w*|no\s+feeling)\s+(?:\S+\s+){0,2}?between\s+(?:my|her|his|their|your)\s+legs)",
+    ),
     # "I can't stand up", said as the whole of it: not "can't stand for long"
     (SERIOUS, r"(?P<sign>can\s+not\s+(?:even\s+)?stand(?:\s+up)?(?:\s+at\s+all)?)$"),
     # "both my legs have gone numb": both legs at once, beyond the article's signs
@@ -452,6 +475,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         NO_RELIEF,
         rf"^{_SELF_CARE_TOLD}(?:\s+\S+){{0,9}}?\s+(?P<sign>{_STILL_SORE}|(?:still|exactly)\s+(?:feels\s+|looks\s+)?the\s+same"
         r"|no\s+(?:change|better|different))",
+    ),
+    # "[massage ball] useless after ten days", "[heat] and ice both failed", "[painkillers] don't touch it"
+    (
+        NO_RELIEF,
+        rf"^{_SELF_CARE_TOLD}(?:\s+\S+){{0,3}}?\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:both\s+|all\s+)?"
+        r"(?P<sign>useless|failed|no\s+good|no\s+use|not\s+(?:even\s+)?touch)",
     ),
     # "ibuprofen already one week and still the lump is hurting": a time spent on it, and still
     (NO_RELIEF, rf"(?P<sign>{_DURATION}(?:\s+now)?\s+(?:and|but)\s+still)\b"),
@@ -571,6 +600,10 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     # "the worst pain I've had, and I've broken my arm before": a past injury, for comparison
     (r"\b(?:broken|broke|fractured)\s+(?:my\s+)?\w+\s+before\b", "been hurt before"),
     (r"\bchanging\s+rooms?\b", "locker room"),  # a place, not a lump changing
+    (r"\bp\s+t\b", "physical therapist"),  # "should I see a PT", as speech recognition spells it
+    # "stressed out of my head", "it's doing my head in": a state of mind, not a head that hurts
+    (r"\bout\s+of\s+my\s+(?:head|mind|tree)\b", "badly"),
+    (r"\bdoing\s+my\s+head\s+in\b", "annoying me"),
     # "it's only been there two days": new, said to be new, not a lump that persists
     (
         r"\bonly\s+(?:been\s+)?there\s+(?:for\s+)?(?:a\s+couple\s+of|a\s+few|a|one|two|three)\s+days?\b",

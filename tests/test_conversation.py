@@ -124,6 +124,12 @@ def test_a_warning_sign_in_a_description_outranks_everything():
             None,
             "red_flag.lump_changes",
         ),
+        # "ten out of ten {description}" keeps how bad it is: the words alone say only where.
+        (
+            Heard("WorstPainIntent", {"description": SlotHeard("pain low in my back since I lifted that pallet")}),
+            None,
+            "red_flag.severe_pain",
+        ),
         # "pressing {description}" keeps its "pressing": pain on touch is tenderness.
         (Heard("TouchIntent", {"description": SlotHeard("it makes me wince")}), None, "symptom.tenderness"),
         # "still {description}" keeps its "still"; "not {description}" its negation, either way round.

@@ -57,6 +57,7 @@ EXPECTED_CUSTOM_INTENT_SLOTS = {
     "NumbIntent": {"description": "AMAZON.SearchQuery"},
     "LegIntent": {"description": "AMAZON.SearchQuery"},
     "LumpSaidIntent": {"description": "AMAZON.SearchQuery"},
+    "WorstPainIntent": {"description": "AMAZON.SearchQuery"},
     "SelfCareIntent": {"description": "AMAZON.SearchQuery"},
     "ThanksStatementIntent": {"description": "AMAZON.SearchQuery"},
     "ThanksIntent": {},

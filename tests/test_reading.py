@@ -191,6 +191,26 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("tried the foam roller and a hot water bottle and nothing's really changed", NO_RELIEF),
         ("I've been taking ibuprofen for a week now and it doesn't even touch it", NO_RELIEF),
         ("I've been doing all the usual stuff for weeks", NO_RELIEF),
+        ("I had two professional massages and the lump didn't move at all", NO_RELIEF),
+        ("been chugging water for weeks like three liters a day and the knot's the same", NO_RELIEF),
+        ("quit the gym for two weeks and I'm no better", NO_RELIEF),
+        ("tried ice tried heat neither did anything", NO_RELIEF),
+        ("self care useless after ten days", NO_RELIEF),  # "[massage ball] useless after ten days"
+        ("self care and ice both failed", NO_RELIEF),
+        # Told for someone else, or with the first words taken by a carrier
+        ("my husband's back pain wakes him up every single night", SEVERE_PAIN),
+        ("the pain's stopping my girlfriend from bending down to tie her shoes", SEVERE_PAIN),
+        ("my partner hasn't been able to go to work all week because of his back", SEVERE_PAIN),
+        ("my wife says she's gone numb between her legs", SERIOUS),
+        ("up three times last night cause of this knot", SEVERE_PAIN),  # "woke" taken by the carrier
+        ("I've been laid up on the couch for two days", SEVERE_PAIN),
+        ("only limp", SEVERE_PAIN),  # "can" taken by the carrier
+        ("I'm shuffling round the house like an old man, the pain's that bad", SEVERE_PAIN),
+        ("I've been on the floor for an hour, I can't get up", SERIOUS),
+        ("the kettlebell swung back and smacked me right in the spine", SERIOUS),
+        ("took a hockey stick right to the lower back", SERIOUS),
+        ("can't hardly feel the bottom of my foot", NERVE_SIGNS),
+        ("I noticed it after harvest and it's still hanging about three weeks later", LUMP_CHANGES),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -238,6 +258,7 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("nothing wrong with my legs, it's just the back", NERVE_SIGNS),
         ("no numbness in my inner thighs", SERIOUS),
         ("it's only been there a couple of days", LUMP_CHANGES),  # new, so not persistent
+        ("checking it every day in the mirror and it hasn't changed size since I found it", LUMP_CHANGES),
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -405,6 +426,11 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("what's a good diet for losing weight", None),  # a goal, not weight lost without trying
         ("they just give me painkillers or what", "doctor"),  # "will" taken by the carrier
         ("I still play rugby on saturday with this knot", "method.rest"),  # "can" taken by the carrier
+        ("should I see a p t or just ride it out", "see_doctor"),  # "PT", as speech recognition spells it
+        ("I've been stressed out of my head with all the overtime", "cause.stress"),  # not a head that hurts
+        ("a wee hard bit in my lower back after the fives", "lump"),  # not a blow to the back
+        ("a knot in the lower back, does that make your leg ache", "symptom.referred_pain"),
+        ("I've been sitting for a while and it throbs right there", "symptom.local_pain"),  # not a lump that lasts
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
