@@ -683,6 +683,11 @@ SEVERE_WORDS = (
     "making it impossible",
     "makes it impossible",
     "made it impossible",
+    "far too bad",
+    "way too painful",
+    "far too painful",
+    "way too sore",
+    "far too sore",
 )
 
 # What severe pain stops a person doing (the article: "interferes with daily activities").
@@ -983,6 +988,19 @@ CHANGES = (
     "puffiness",
     "spread out",
     "spreading out",
+    "swell up",
+    "swells up",
+    "swelled up",
+    "swelling up",
+    "a different shape",
+    "different shape",
+    "got more painful",
+    "got a lot more painful",
+    "got much more painful",
+    "getting more painful",
+    "gotten more painful",
+    "getting huge",
+    "getting massive",
 )
 
 PERSISTENCE = (
@@ -1033,6 +1051,9 @@ PERSISTENCE = (
     "months and counting",
     "still hanging about",
     "still hanging around",
+    "just stays there",
+    "the lump just stays",
+    "the knot just stays",
 )
 
 DURATIONS = (
@@ -2352,6 +2373,11 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "method.rest",
         (
+            "stop going to the gym",
+            "skip practice",
+            "let it heal",
+            "until it heals",
+            "quiet days",
             "i still play",
             "i still train",
             "keep playing",
@@ -2541,6 +2567,9 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "relief",
         (
+            "reduce the pain",
+            "stop hurting after",
+            "make my back stop hurting",
             "treat a muscle knot at home",
             "treat a knot at home",
             "treat it at home",
@@ -2631,6 +2660,10 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "doctor",
         (
+            "the doctor just give me",
+            "the doctor give me",
+            "the gp be able to tell",
+            "the doctor be able to tell",
             "they just give me",
             "they give me",
             "physiotherapist treat",
@@ -2752,6 +2785,8 @@ TOPIC_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "see_doctor",
         (
+            "go to hospital",
+            "go to the hospital",
             "go to a and e",
             "go to the er",
             "go to urgent care",
@@ -4180,6 +4215,9 @@ EASING = (
     "stop hurting",
     "stopped aching",
     "calmed down",
+    "reducing",
+    "reduced",
+    "reduce",
 )
 
 # What a leg or foot does that, said with "not", is weakness or lost feeling ("can't feel my toes"
@@ -4491,6 +4529,16 @@ DAILY_MORE = (
     "do the stairs",
     "brush my teeth",
     "lean over",
+    "doing everything",
+    "doing anything",
+    "doing things",
+    "doing stuff",
+    "go to work",
+    "go to office",
+    "go to the office",
+    "do my house work",
+    "do the housework",
+    "do housework",
 )
 
 # Self-care that is working: no relief denied ("the foam roller has helped loads").

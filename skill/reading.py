@@ -118,11 +118,11 @@ _TRAVEL = (
 SELF_CARE_TOLD = "self care"
 _SELF_CARE_TOLD = _any((SELF_CARE_TOLD,))
 # With a time or an effort, no relief.
-_STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|aching|tight|stiff|tender|knotted)"
+_STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|paining|aching|tight|stiff|tender|knotted)"
 # "just as sore", "exactly as it was": no change, said after the self-care or the time it took.
 _NO_DIFFERENT = r"(?:still\s+)?(?:just|exactly)\s+as\s+(?:sore|bad|painful|tender|stiff|tight|it\s+was)"
 # What the no-change is said of: "and it's still sore", "and the lump's still sore".
-_IT_IS = r"(?:(?:it|the\s+(?:lump|knot|bump|pain|thing))\s+(?:is\s+|has\s+been\s+)?|i\s+am\s+)?"
+_IT_IS = r"(?:(?:it|the\s+(?:lump|knot|bump|pain|thing))\s+(?:is\s+|has\s+been\s+)?|i\s+am\s+|i\s+)?"
 # "not going down my leg" is about where pain goes, not a lump that persists.
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
@@ -181,6 +181,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<sign>not\s+(?:really\s+)?(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon|convinced)"
         r"(?:\s+\S+){0,6}?\s+(?:(?:muscle\s+)?(?:knot|trigger\s+point)|muscle))",
     ),
+    # "it feels way too round and hard to be a knot"
+    (OTHER_GROWTH, r"(?P<sign>too\s+(?:\S+\s+){1,4}?to\s+be\s+(?:a\s+|just\s+a\s+)?(?:muscle\s+)?knot)"),
     # "what else could it be apart from a knot?"
     (OTHER_GROWTH, r"(?P<sign>(?<=what\s)else\s+(?:could|might|can|would)\s+(?:it|this|that)\s+(?:possibly\s+)?be)"),
     (LUMP_CHANGES, rf"{_THING}{_GAP}(?P<sign>{_any(lexicon.CHANGES)})"),
@@ -301,7 +303,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "it won't let me sleep", "I haven't slept": a negated daily task, said as it stopped.
     (
         SEVERE_PAIN,
-        rf"(?P<sign>not\s+(?:let\s+me\s+|been\s+able\s+to\s+|even\s+)?(?:slept|sleep)"
+        rf"(?P<sign>not\s+(?:let\s+me\s+|letting\s+me\s+|been\s+able\s+to\s+|even\s+)?(?:slept|sleep)"
         rf"|not\s+(?:let\s+me|been\s+able\s+to)\s+(?:go\s+to\s+)?{_DAILY_TASK})\b",
     ),
     (SEVERE_PAIN, rf"(?P<sign>{_any(lexicon.STOPPERS)})\s+(?:even\s+|really\s+|properly\s+|me\s+)?{_DAILY}"),
@@ -313,13 +315,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         SEVERE_PAIN,
         r"(?P<sign>keeps\s+(?:me|him|her)\s+(?:up|awake)|wakes?\s+(?:me|him|her)\s+up|(?:keep|kept|keeps)\s+waking\s+(?:me\s+)?up"
-        r"|laid\s+up|(?:can\s+|^)only\s+limp"
+        r"|laid\s+up|(?:can\s+|^)only\s+limp|trouble\s+(?:sleeping|walking|standing|sitting|bending|getting\s+up)"
+        r"|can\s+not\s+(?:even\s+)?do\s+(?:normal|everyday|basic|simple)\s+(?:stuff|things|tasks|chores)"
         r"|off\s+work|bedridden|stuck\s+in\s+bed|had\s+to\s+(?:go|come)\s+home|had\s+to\s+(?:leave|stop)\s+work|(?:leave|left)\s+work\s+early|(?:go|went)\s+home\s+early"
         # "my wife had to put my socks on for me": help with what a person does for themselves
         r"|(?:had|has|have)\s+to\s+(?:help\s+me\s+(?:get|up|dress|out|in)|put\s+my\s+\w+\s+on|dress\s+me|carry\s+me)"
         rf"|(?:(?:took|takes|taking)\s+|^)me\s+(?:\S+\s+){{0,2}}?(?:minutes|ages|forever|hours)\s+(?:to\s+{_DAILY}"
         r"|to\s+(?:get|climb)\s+(?:out|up|in|into|dressed)\b|(?:because|cause|cos|with)"
-        r"(?:\s+of)?\s+(?:the\s+)?pain)|missed\s+(?:my\s+|a\s+|(?:\S+\s+){0,2}?days?\s+of\s+)?(?:shift|shifts|work|day\s+of\s+work|uni|school|college|lectures|classes)"
+        r"(?:\s+of)?\s+(?:the\s+)?pain)|(?:missed|skipped)\s+(?:my\s+|a\s+|(?:\S+\s+){0,2}?days?\s+of\s+)?(?:shift|shifts|work|day\s+of\s+work|uni|school|college|lectures|classes)"
         r"|crawl(?:ing)?\s+(?:around|to|up|about)|(?:how|not\s+know\s+how)\s+i\s+(?:am\s+going\s+to|will|would)\s+get\s+through"
         r"|call(?:ed)?\s+in\s+sick|off\s+sick"
         # "woke up three times last night" (a carrier may have taken the "woke")
@@ -355,7 +358,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         NO_RELIEF,
         rf"{_DURATION}(?:\s+\S+){{0,8}}?\s+(?:and|but)\s+{_IT_IS}"
-        rf"(?P<sign>{_STILL_SORE}|still\s+the\s+same|{_NO_DIFFERENT})",
+        rf"(?P<sign>{_STILL_SORE}|still\s+the\s+same|{_NO_DIFFERENT}|still\s+(?:got|have)\s+(?:the\s+)?(?:lump|knot|ache|pain))",
     ),
     # "I've already rested a whole month": self-care kept up that long (not "should I rest a week?")
     (
@@ -374,7 +377,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "the stretches are useless" (but not "my back feels useless": that is weakness)
     (
         NO_RELIEF,
-        rf"(?:{_any(lexicon.RELIEF_NOUNS)}|(?:tried|used|using)(?:\s+\S+){{0,6}}?\s+(?:and|but)\s+(?:it|that|they))"
+        rf"(?:{_any(lexicon.RELIEF_NOUNS)}s?|(?:ice|heat)\s+packs?|(?:tried|used|using)(?:\s+\S+){{0,6}}?\s+(?:and|but)\s+(?:it|that|they))"
         r"\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:\S+\s+)?(?P<sign>useless)",
     ),
     # "ice and heat both useless"
@@ -402,6 +405,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?P<sign>{_STILL_SORE}|still\s+(?:here|the\s+same)|no\s+change|no\s+better|no\s+joy|keeps\s+coming\s+back"
         rf"|{_NO_DIFFERENT}|(?:did\s+|has\s+|does\s+)?not\s+(?:changing|budging|shifting|going\s+down|move|moved|budge|budged"
         r"|shift|shifted))",
+    ),
+    # "nothing I've tried over the last few weeks is working"
+    (
+        NO_RELIEF,
+        r"(?P<sign>nothing\s+i\s+(?:have\s+)?(?:tried|done|do|try)(?:\s+\S+){0,6}?\s+(?:is|has\s+been|seems\s+to\s+be|was)\s+"
+        r"(?:working|helping|making|doing))",
     ),
     # "I've done all the stuff you're saying for months"
     (
@@ -442,6 +451,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "took a hard tackle in football straight into my lower back"
     (SERIOUS, r"(?P<sign>tackle[sd]?)(?:\s+\S+){0,5}?\s+(?:in|into|on)\s+(?:the|my)\s+(?:lower\s+)?back"),
+    # "I can't feel anything around my bottom", "my groin area feels numb": the saddle area
+    (
+        SERIOUS,
+        r"(?P<sign>can\s+not\s+feel\s+(?:anything\s+|much\s+)?(?:around|round|on|in|down)\s+my\s+"
+        r"(?:bottom|bum|backside|buttocks|privates|groin))",
+    ),
+    (SERIOUS, r"(?P<sign>groin(?:\s+area)?\s+(?:\S+\s+){0,2}?numb\w*)"),
+    # "can't really control when I need to poop", "couldn't hold my stool": bladder or bowel control
+    (
+        SERIOUS,
+        r"(?P<sign>(?:can|could)\s+not\s+(?:really\s+)?(?:control|hold)\s+(?:when\s+i\s+need\s+to\s+)?(?:my\s+)?"
+        r"(?:poop|poo|pee|wee|stool|bladder|bowels?|toilet))",
+    ),
+    # "I did fall off the step ladder last week"
+    (
+        SERIOUS,
+        r"(?P<sign>(?:fell|fall|fallen|came)\s+off\s+(?:the|a|my)\s+(?:\S+\s+)?(?:ladder|stepladder|bike|horse|roof|wall))",
+    ),
     # "I've been on the floor for an hour, I can't get up"
     (SERIOUS, r"(?P<sign>on\s+the\s+floor(?:\s+\S+){0,6}?\s+can\s+not\s+(?:get|stand)\s+up)"),
     # "she's gone numb between her legs": the saddle area, told of anyone
@@ -587,6 +614,7 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:does\s+|do\s+|will\s+)?not\s+move\s+(?:as|so)\s+(?:freely|well|easily|much)\b", "feel stiff"),
     # "will that make the whole thing worse?": an activity's effect asked about, not a lump changing
     (r"\bmake\s+(?:it|this|that|the\s+(?:whole\s+)?thing|things)\s+(?:any\s+)?worse\b", "aggravate it"),
+    (r"\bmake\s+(?:it|this|that|the\s+(?:lump|knot))\s+swell(?:\s+up)?(?:\s+more)?\b", "aggravate it"),
     # "my glutes are weak and my hamstrings are tight": a muscle imbalance, not a weak leg
     (
         r"\b(glutes|core|abs|stomach)\s+(?:is|are)\s+(?:really\s+|quite\s+|a\s+bit\s+|very\s+|so\s+|a\s+lot\s+|much\s+|way\s+)?"
@@ -600,19 +628,25 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     # "the worst pain I've had, and I've broken my arm before": a past injury, for comparison
     (r"\b(?:broken|broke|fractured)\s+(?:my\s+)?\w+\s+before\b", "been hurt before"),
     (r"\bchanging\s+rooms?\b", "locker room"),  # a place, not a lump changing
-    (r"\bp\s+t\b", "physical therapist"),  # "should I see a PT", as speech recognition spells it
+    (r"\bp\s+t\b", "physical therapist"),
+    # "I'm not sure how this works": how the skill is used, not self-care that fails
+    (r"\bnot\s+sure\s+how\s+(?:this|it|you|that)\s+works?\b", "unsure how to use this"),
+    # "a terrible worrier": a kind of person, not pain
+    (
+        r"\b(?:terrible|awful|horrible)\s+(worrier|sleeper|driver|posture)\b",
+        r"bad \1",
+    ),  # "should I see a PT", as speech recognition spells it
     # "stressed out of my head", "it's doing my head in": a state of mind, not a head that hurts
     (r"\bout\s+of\s+my\s+(?:head|mind|tree)\b", "badly"),
     (r"\bdoing\s+my\s+head\s+in\b", "annoying me"),
     # "it's only been there two days": new, said to be new, not a lump that persists
     (
-        r"\bonly\s+(?:been\s+)?there\s+(?:for\s+)?(?:a\s+couple\s+of|a\s+few|a|one|two|three)\s+days?\b",
+        r"\bonly\s+(?:been\s+)?there\s+(?:for\s+|since\s+)?(?:(?:a\s+couple\s+of|a\s+few|a|one|two|three)\s+days?"
+        r"|yesterday|last\s+night|this\s+morning)\b",
         "not been there long",
     ),
-    (
-        r"\b(?:for\s+weight\s+loss|for\s+losing\s+weight|to\s+lose\s+weight)\b",
-        "to slim down",
-    ),  # a goal, not weight lost without trying
+    # "a diet for losing weight": a goal, not weight lost without trying
+    (r"\b(?:for\s+weight\s+loss|for\s+losing\s+weight|to\s+lose\s+weight)\b", "to slim down"),
     # "a mad few weeks with exams": a stressful time, not a lump that has lasted weeks
     (
         r"\b(?:a\s+)?(?:mad|crazy|hectic|busy|stressful|rough|tough|manic|horrible|awful|terrible|hard)\s+(?:few\s+)?"
@@ -1038,7 +1072,7 @@ def _negated(said: str, start: int, near_only: bool = False) -> bool:
         word = negator.group(0)
         position = len(before[: clause_start + negator.start()].split())
         at = len(clause[: negator.start()].split())
-        if any(subject - at == 1 or subject - at > _NEAR_WINDOW - 1 for subject in subjects):
+        if any(subject - at == 1 or subject - at > _NEAR_WINDOW - 2 for subject in subjects):
             # "I can't even do any of that, the pain's way too bad", "I just couldn't, the pain was unreal":
             # a new clause, unmarked.
             continue

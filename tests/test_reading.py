@@ -211,6 +211,25 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("took a hockey stick right to the lower back", SERIOUS),
         ("can't hardly feel the bottom of my foot", NERVE_SIGNS),
         ("I noticed it after harvest and it's still hanging about three weeks later", LUMP_CHANGES),
+        ("I can't do this the pain's way too bad", SEVERE_PAIN),  # the pain opens a clause of its own
+        ("is it normal for a knot to swell up overnight", LUMP_CHANGES),
+        ("the lump has got a lot more painful this week", LUMP_CHANGES),
+        ("the ice packs have been useless for days now", NO_RELIEF),
+        ("nothing I've tried over the last few weeks is working", NO_RELIEF),
+        ("did child's pose for two weeks straight and I still got the lump", NO_RELIEF),
+        ("self care the whole week and the knot is still paining", NO_RELIEF),  # "[rested] the whole week..."
+        ("after the heating pad every night for two weeks the pain is not reducing", NO_RELIEF),
+        ("ngl it feels way too round and hard to be a knot", OTHER_GROWTH),
+        ("I can't even do normal stuff like the food shop", SEVERE_PAIN),
+        ("the pain has stopped me doing everything", SEVERE_PAIN),
+        ("I'm not able to go to office because of this back pain", SEVERE_PAIN),
+        ("since two days the pain is not letting me sleep", SEVERE_PAIN),
+        ("my back's so messed up I skipped school two days in a row", SEVERE_PAIN),
+        ("I can't feel anything around my bottom when I sit on the toilet", SERIOUS),
+        ("my groin area feels numb", SERIOUS),
+        ("can't really control when I need to poop since my back started hurting", SERIOUS),
+        ("I couldn't hold my stool today", SERIOUS),
+        ("well I did fall off the step ladder last week if that matters", SERIOUS),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -259,6 +278,9 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("no numbness in my inner thighs", SERIOUS),
         ("it's only been there a couple of days", LUMP_CHANGES),  # new, so not persistent
         ("checking it every day in the mirror and it hasn't changed size since I found it", LUMP_CHANGES),
+        ("I haven't had any trouble sleeping with it", SEVERE_PAIN),
+        ("it's only been there since yesterday so not like weeks or anything", LUMP_CHANGES),
+        ("I can't say the pain is that bad", SEVERE_PAIN),  # the pain right after the negation: still denied
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -431,6 +453,10 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("a wee hard bit in my lower back after the fives", "lump"),  # not a blow to the back
         ("a knot in the lower back, does that make your leg ache", "symptom.referred_pain"),
         ("I've been sitting for a while and it throbs right there", "symptom.local_pain"),  # not a lump that lasts
+        ("should I put a hot water bottle on it or will that make it swell up more", "method.heat_or_ice"),
+        ("I'm a terrible worrier, is that why I get these knots", "causes"),  # a kind of person, not pain
+        ("do I need to go to hospital for this", "see_doctor"),
+        ("should I stop going to the gym until it heals", "method.rest"),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
