@@ -339,6 +339,7 @@ FELT_IN_A_LEG = (
     "not feel like my own",
     "cold patch",
     "cold feeling",
+    "burny",
 )
 
 NERVE_WORDS_ALONE = (
@@ -1415,6 +1416,7 @@ OTHER_GROWTHS = (
     "blocked pore",
     "dark dot in the middle",
     "black dot in the middle",
+    "rubbery",
 )
 
 # -- serious symptoms the article does not cover -----------------------------

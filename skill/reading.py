@@ -300,6 +300,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "I can't even get into the pose, it's that bad" (not "is it that bad?")
     (SEVERE_PAIN, r"(?:(?<=\bit\sis\s)|(?<=\bpain\sis\s))(?P<sign>that\s+bad)"),
+    # "my back's that painful I couldn't get out to the allotment"
+    (SEVERE_PAIN, r"(?<=\bback\sis\s)(?P<sign>that\s+(?:bad|painful|sore))"),
     # "it won't let me sleep", "I haven't slept": a negated daily task, said as it stopped.
     (
         SEVERE_PAIN,

@@ -230,6 +230,9 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("can't really control when I need to poop since my back started hurting", SERIOUS),
         ("I couldn't hold my stool today", SERIOUS),
         ("well I did fall off the step ladder last week if that matters", SERIOUS),
+        ("it's soft and rubbery, not hard like a muscle", OTHER_GROWTH),
+        ("felt the lump come up and now my calf feels all burny and odd", NERVE_SIGNS),
+        ("my back's that painful I couldn't get out to the allotment all week", SEVERE_PAIN),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
