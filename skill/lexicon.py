@@ -1715,7 +1715,6 @@ SERIOUS_SYMPTOMS = (
     "can not tell when i need to go",
     "can not feel when i need a wee",
     "can not feel when i need to pee",
-    "tackled me in the back",
 )
 
 # -- negation -----------------------------------------------------------------
