@@ -299,6 +299,9 @@ def _topic(heard: Heard, state: State, catalogue: Catalogue) -> tuple[Reply, Sta
     if topic:
         return _answer(topic_reply(catalogue, _deeper(topic, state, catalogue)), state)
     found = heard.reading
+    if route.topic == reading.CAUSES and found.topic in _CAUSE_OF_REMEDY:
+        # "was it my form": asked as a cause, a remedy's words name the cause that remedy answers
+        return _answer(topic_reply(catalogue, _deeper(_CAUSE_OF_REMEDY[found.topic], state, catalogue)), state)
     if found.topic:
         return _answer(_read_reply(found, catalogue, state), state)
     if route.slot_type == WARNING_SIGN_TYPE or found.elsewhere:

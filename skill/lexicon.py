@@ -1717,10 +1717,90 @@ SERIOUS_SYMPTOMS = (
     "can not feel when i need to pee",
 )
 
+# The saddle area: numbness here is beyond the article's signs ("numb between my legs", "my bum and
+# inner thighs have gone numb", "I can't feel anything around my bottom").
+SADDLE_AREA = (
+    "inner thigh",
+    "inner thighs",
+    "inside of my thigh",
+    "inside of my thighs",
+    "insides of my thighs",
+    "groin",
+    "groin area",
+    "privates",
+    "private parts",
+    "bottom",
+    "bum",
+    "backside",
+    "buttocks",
+    "between my legs",
+    "between her legs",
+    "between his legs",
+    "between their legs",
+    "between your legs",
+)
+
+# A blow to the back, said with where it landed ("he kneed me right in the back", "took a hockey
+# stick to the lower back", "a hard tackle straight into my back").
+BLOWS = (
+    "hit me",
+    "whacked me",
+    "smacked me",
+    "kicked me",
+    "kneed me",
+    "struck me",
+    "elbowed me",
+    "tackle",
+    "tackled",
+    "tackles",
+    "took a",
+    "took an",
+)
+
+# Taken to the back by the person themselves: self-care, not a blow ("took a lacrosse ball to my back").
+SELF_CARE_TOOLS = (
+    "foam roller",
+    "roller",
+    "lacrosse ball",
+    "tennis ball",
+    "massage ball",
+    "massage gun",
+    "ball",
+    "hot water bottle",
+    "heat pack",
+    "heat pad",
+    "heating pad",
+    "ice pack",
+    "bag of peas",
+    "hot shower",
+)
+
 # -- negation -----------------------------------------------------------------
 
 # Said before a warning sign in the same clause, these deny it.
 NEGATORS = ("no", "not", "never", "without", "none", "nor", "zero", "nothing like", "nothing")
+
+# Said before a statement, these deny the whole of it: "it's not like I can't walk", "I wouldn't say
+# it's severe".  A sign that follows is denied; one that is itself negative is denied too ("it's not
+# like nothing works" says something does), while a positive one keeps the frame's "not" as its own
+# ("it's not like anything is helping" says nothing is).
+DENYING_FRAMES = (
+    "not like",
+    "not as if",
+    "not as though",
+    "not that",
+    "can not say",
+    "could not say",
+    "would not say",
+    "would not call it",
+    "would not call this",
+    "would not call the pain",
+    "would not describe it as",
+    "nowhere near",
+    "not the kind of",
+    "not the sort of",
+    "not what i would call",
+)
 
 # Words that end a clause: a negation does not reach past them.
 CLAUSE_BREAKS = (

@@ -124,6 +124,11 @@ _NO_DIFFERENT = r"(?:still\s+)?(?:just|exactly)\s+as\s+(?:sore|bad|painful|tende
 # What the no-change is said of: "and it's still sore", "and the lump's still sore".
 _IT_IS = r"(?:(?:it|the\s+(?:lump|knot|bump|pain|thing))\s+(?:is\s+|has\s+been\s+)?|i\s+am\s+|i\s+)?"
 # "not going down my leg" is about where pain goes, not a lump that persists.
+# The saddle area, and how its numbness is told ("numb", "can't feel anything"); "the bottom of my back"
+# is the back.
+_SADDLE = rf"{_any(lexicon.SADDLE_AREA)}(?!\s+of\b)"
+_SADDLE_FELT = r"(?:numb\w*|tingl\w*|no\s+feeling|can\s+not\s+feel(?:\s+anything|\s+much)?)"
+_BLOW_LANDS = r"(?:right\s+|straight\s+|square\s+|hard\s+)?(?:in|into|to)\s+(?:the|my)\s+(?:lower\s+)?(?:back|spine)"
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
 # Each sign: patterns whose group "sign" is where the sign starts (negation is
@@ -426,40 +431,19 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         SERIOUS,
         r"(?P<sign>lost\s+(?:like\s+|about\s+|nearly\s+|over\s+)?(?:\S+\s+){0,2}?(?:kilos|kilograms|pounds|stone|lbs|kg))",
     ),
-    # "my bum and the insides of my thighs have gone numb": the saddle area, beyond the article's signs
+    # "my bum and the insides of my thighs have gone numb", "I can't feel anything around my bottom":
+    # the saddle area, beyond the article's signs (not "the bottom of my back")
+    (SERIOUS, rf"(?P<sign>{_SADDLE})(?:\s+(?!but\b|no\b|not\b)\S+){{0,4}}?\s+(?:numb|no\s+feeling|tingl\w*)"),
+    (SERIOUS, rf"(?P<sign>{_SADDLE_FELT}(?:\s+\S+){{0,3}}?\s+{_SADDLE})"),
+    # "he kneed me right in the lower back", "took a hockey stick to the back": a blow, beyond the
+    # article's signs (not a lacrosse ball taken to it)
     (
         SERIOUS,
-        r"(?P<sign>(?:inner\s+thighs?|insides?\s+of\s+my\s+thighs?))(?:\s+\S+){0,4}?\s+(?:numb|no\s+feeling|tingl\w*)",
+        rf"(?P<sign>{_any(lexicon.BLOWS)})\s+(?!(?:\S+\s+){{0,2}}?{_any(lexicon.SELF_CARE_TOOLS)}\b)(?:\S+\s+){{0,5}}?"
+        rf"{_BLOW_LANDS}",
     ),
-    (SERIOUS, r"(?P<sign>numb\w*)\s+(?:\S+\s+){0,3}?(?:inner\s+thighs?|insides?\s+of\s+my\s+thighs?)"),
-    # "a numb patch around my bottom right where I sit": the saddle area
-    (
-        SERIOUS,
-        r"(?P<sign>numb\w*(?:\s+\S+){0,3}?\s+(?:around|round|on|in|across)\s+my\s+(?:bottom|bum|backside|buttocks?)"
-        r"(?:\s+\S+){0,2}?\s+where\s+i\s+sit)",
-    ),
-    # "he hit me right in the lower back": a blow, beyond the article's signs
-    (
-        SERIOUS,
-        r"(?P<sign>(?:hit|whacked|smacked|kicked|kneed|struck|elbowed)\s+me\s+(?:right\s+|hard\s+|square\s+)?"
-        r"(?:in|on)\s+(?:the|my)\s+(?:lower\s+)?(?:back|spine))",
-    ),
-    # "took a hockey stick right to the lower back"
-    (
-        SERIOUS,
-        r"(?P<sign>(?:took\s+(?:a|an)\s+(?:\S+\s+){1,3}?(?:right\s+|straight\s+|square\s+)?(?:to|into|in)"
-        # (a carrier may have taken the "took": then only "a hockey stick right to the back")
-        r"|^(?:a|an)\s+(?:\S+\s+){1,3}?(?:right|straight|square)\s+(?:to|into))\s+(?:the|my)\s+(?:lower\s+)?(?:back|spine))",
-    ),
-    # "took a hard tackle in football straight into my lower back"
-    (SERIOUS, r"(?P<sign>tackle[sd]?)(?:\s+\S+){0,5}?\s+(?:in|into|on)\s+(?:the|my)\s+(?:lower\s+)?back"),
-    # "I can't feel anything around my bottom", "my groin area feels numb": the saddle area
-    (
-        SERIOUS,
-        r"(?P<sign>can\s+not\s+feel\s+(?:anything\s+|much\s+)?(?:around|round|on|in|down)\s+my\s+"
-        r"(?:bottom|bum|backside|buttocks|privates|groin))",
-    ),
-    (SERIOUS, r"(?P<sign>groin(?:\s+area)?\s+(?:\S+\s+){0,2}?numb\w*)"),
+    # (a carrier may have taken the "took": then only "a hockey stick right to the back")
+    (SERIOUS, rf"^(?P<sign>(?:a|an)\s+(?:\S+\s+){{1,3}}?(?:right|straight|square)\s+{_BLOW_LANDS})"),
     # "can't really control when I need to poop", "couldn't hold my stool": bladder or bowel control
     (
         SERIOUS,
@@ -473,11 +457,6 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "I've been on the floor for an hour, I can't get up"
     (SERIOUS, r"(?P<sign>on\s+the\s+floor(?:\s+\S+){0,6}?\s+can\s+not\s+(?:get|stand)\s+up)"),
-    # "she's gone numb between her legs": the saddle area, told of anyone
-    (
-        SERIOUS,
-        r"(?P<sign>(?:numb\w*|tingl\w*|no\s+feeling)\s+(?:\S+\s+){0,2}?between\s+(?:my|her|his|their|your)\s+legs)",
-    ),
     # "I can't stand up", said as the whole of it: not "can't stand for long"
     (SERIOUS, r"(?P<sign>can\s+not\s+(?:even\s+)?stand(?:\s+up)?(?:\s+at\s+all)?)$"),
     # "both my legs have gone numb": both legs at once, beyond the article's signs
@@ -891,6 +870,9 @@ _DENIALS = tuple(
 # Contractions are written out, so "don't", "isn't" and "can't" all negate with "not".
 _NEAR_NEGATORS = frozenset({"no", "not", "never", "without", "none", "nor", "zero", "nothing"})  # reach four words
 _NEGATOR = re.compile(rf"\b{_any(lexicon.NEGATORS)}\b")
+_FRAME = re.compile(rf"\b{_any(lexicon.DENYING_FRAMES)}\b")
+_FRAME_REACH = 6  # words between a denying frame and the sign it denies
+_FRAME_BREAK = re.compile(r"\b(?:but|though|although|however|except|yet)\b")  # "not like X, but Y": Y stands
 _BREAK = re.compile(rf"\b{_any(lexicon.CLAUSE_BREAKS)}\b")
 _DOUBT = re.compile(rf"\b{_any(lexicon.DOUBTS)}\b")
 _OTHER = re.compile(rf"\b{_any((*lexicon.OTHER_COMPLAINTS, *lexicon.SPEAKER_REQUESTS))}s?\b")
@@ -995,7 +977,10 @@ def read(text: str) -> Reading:
                 and _WHEN_TOUCHED.search(said)
             ):
                 continue  # "it's so sore when I press it": very sensitive to touch, the article's symptom
-            target = denied if _negated(said, match.start("sign"), near_only) else signs
+            framed = _framed(said, match.start("sign"))
+            if framed is _INSIDE_A_DENIED_NEGATIVE:
+                continue  # "not like nothing works": the sign took the frame's "not"; what follows is denied
+            target = denied if framed or _negated(said, match.start("sign"), near_only) else signs
             if sign not in target:
                 target.append(sign)
     for sign, pattern in _DENIALS:
@@ -1040,6 +1025,30 @@ def _elsewhere(said: str) -> bool:
 def negates(text: str) -> bool:
     """Whether ``text`` holds a negation anywhere ("not grown", "no weakness")."""
     return bool(_NEGATOR.search(normalise(text)))
+
+
+_INSIDE_A_DENIED_NEGATIVE = "inside"
+
+
+def _framed(said: str, start: int) -> bool | str:
+    """Whether a denying frame ("it's not like", "I wouldn't say") denies the sign at ``start``;
+    ``_INSIDE_A_DENIED_NEGATIVE`` when the sign starts within a frame whose statement is itself
+    negative ("not like nothing works"), so that the sign is only the frame misread."""
+    for frame in _FRAME.finditer(said):
+        if frame.start() > start:
+            break
+        scope = said[frame.end() :].split()[:_FRAME_REACH]
+        scope_text = " ".join(scope)
+        cut = _FRAME_BREAK.search(scope_text)
+        scope_text = scope_text[: cut.start()] if cut else scope_text
+        if start < frame.end():
+            if _NEGATOR.search(scope_text):
+                return _INSIDE_A_DENIED_NEGATIVE
+            continue  # "not like anything is helping": the frame's "not" is the sign's own
+        between = said[frame.end() : start]
+        if len(between.split()) <= _FRAME_REACH and not _FRAME_BREAK.search(between):
+            return True
+    return False
 
 
 def _negated(said: str, start: int, near_only: bool = False) -> bool:

@@ -185,6 +185,12 @@ def test_asking_again_about_the_topic_just_heard_gives_the_detail_behind_it():
     assert reply.topic == "cause.stress.more"
 
 
+def test_a_remedy_asked_about_as_a_cause_names_the_cause_it_answers():
+    said = Heard("CausesIntent", {"cause": SlotHeard("my lifting posture")})  # no value: the words are read
+    reply, _ = reply_to(said, _after("relief"), BOOK)
+    assert reply.topic == "cause.poor_form"
+
+
 def test_how_a_cause_works_asked_in_a_description_gives_the_reason_behind_it():
     said = Heard("HowQuestionIntent", {"description": SlotHeard("does that make a knot exactly")})
     reply, _ = reply_to(said, _after("cause.overuse"), BOOK)

@@ -227,6 +227,8 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("my back's so messed up I skipped school two days in a row", SEVERE_PAIN),
         ("I can't feel anything around my bottom when I sit on the toilet", SERIOUS),
         ("my groin area feels numb", SERIOUS),
+        ("it's numb around my bum and privates", SERIOUS),
+        ("took a knee straight into my lower back at training", SERIOUS),
         ("can't really control when I need to poop since my back started hurting", SERIOUS),
         ("I couldn't hold my stool today", SERIOUS),
         ("well I did fall off the step ladder last week if that matters", SERIOUS),
@@ -284,11 +286,29 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("I haven't had any trouble sleeping with it", SEVERE_PAIN),
         ("it's only been there since yesterday so not like weeks or anything", LUMP_CHANGES),
         ("I can't say the pain is that bad", SEVERE_PAIN),  # the pain right after the negation: still denied
+        # A frame that denies the whole statement after it
+        ("it's not like I can't walk or anything", SEVERE_PAIN),
+        ("I wouldn't say it's severe, more annoying than anything", SEVERE_PAIN),
+        ("it's not the kind of pain that stops me sleeping", SEVERE_PAIN),
+        ("it's not that I can't feel my feet, they're fine", NERVE_SIGNS),
+        ("the stretches are helping so it's not like nothing works", NO_RELIEF),  # the statement is itself negative
+        ("I haven't tried anything yet so I can't say it's not working", NO_RELIEF),
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
     found = read(said)
     assert not found.signs and sign in found.denied
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [
+        ("it's not like anything is helping", NO_RELIEF),  # the frame's "not" is the sign's own
+        ("it's not like crippling but my foot has gone numb", NERVE_SIGNS),  # a frame does not reach past "but"
+    ],
+)
+def test_a_denying_frame_keeps_a_sign_it_does_not_deny(said, sign):
+    assert sign in read(said).signs
 
 
 def test_a_denial_does_not_reach_past_the_clause():
@@ -420,6 +440,7 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I can't stand this song, change it", None),
         ("is there a crash on the motorway this afternoon", None),
         ("I pulled something in my groin playing squash", None),  # not a numb groin
+        ("I took a lacrosse ball to my lower back last night", "method.massage"),  # self-care, not a blow
         ("I'm pretty new to lifting", None),  # new to lifting; nothing said of the lump
         ("should I rest a whole week", "method.rest"),  # asked, not self-care kept up
         ("is it a bank holiday tomorrow, I need to call my family back home", None),
