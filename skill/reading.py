@@ -123,12 +123,13 @@ _STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|paining|aching|tight
 _NO_DIFFERENT = r"(?:still\s+)?(?:just|exactly)\s+as\s+(?:sore|bad|painful|tender|stiff|tight|it\s+was)"
 # What the no-change is said of: "and it's still sore", "and the lump's still sore".
 _IT_IS = r"(?:(?:it|the\s+(?:lump|knot|bump|pain|thing))\s+(?:is\s+|has\s+been\s+)?|i\s+am\s+|i\s+)?"
-# "not going down my leg" is about where pain goes, not a lump that persists.
 # The saddle area, and how its numbness is told ("numb", "can't feel anything"); "the bottom of my back"
 # is the back.
 _SADDLE = rf"{_any(lexicon.SADDLE_AREA)}(?!\s+of\b)"
 _SADDLE_FELT = r"(?:numb\w*|tingl\w*|no\s+feeling|can\s+not\s+feel(?:\s+anything|\s+much)?)"
+# Where a blow lands: "right in the back", "straight into my lower back".
 _BLOW_LANDS = r"(?:right\s+|straight\s+|square\s+|hard\s+)?(?:in|into|to)\s+(?:the|my)\s+(?:lower\s+)?(?:back|spine)"
+# "not going down my leg" is about where pain goes, not a lump that persists.
 _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 
 # Each sign: patterns whose group "sign" is where the sign starts (negation is
@@ -978,9 +979,9 @@ def read(text: str) -> Reading:
             ):
                 continue  # "it's so sore when I press it": very sensitive to touch, the article's symptom
             framed = _framed(said, match.start("sign"))
-            if framed is _INSIDE_A_DENIED_NEGATIVE:
+            if framed == _FRAME_MISREAD:
                 continue  # "not like nothing works": the sign took the frame's "not"; what follows is denied
-            target = denied if framed or _negated(said, match.start("sign"), near_only) else signs
+            target = denied if framed == _FRAME_DENIES or _negated(said, match.start("sign"), near_only) else signs
             if sign not in target:
                 target.append(sign)
     for sign, pattern in _DENIALS:
@@ -1027,28 +1028,27 @@ def negates(text: str) -> bool:
     return bool(_NEGATOR.search(normalise(text)))
 
 
-_INSIDE_A_DENIED_NEGATIVE = "inside"
+_FRAME_DENIES, _FRAME_MISREAD = "denies", "misread"
 
 
-def _framed(said: str, start: int) -> bool | str:
-    """Whether a denying frame ("it's not like", "I wouldn't say") denies the sign at ``start``;
-    ``_INSIDE_A_DENIED_NEGATIVE`` when the sign starts within a frame whose statement is itself
-    negative ("not like nothing works"), so that the sign is only the frame misread."""
+def _framed(said: str, start: int) -> str | None:
+    """What a denying frame ("it's not like", "I wouldn't say") makes of the sign at ``start``:
+    ``_FRAME_DENIES`` when the sign is in the statement it denies; ``_FRAME_MISREAD`` when the sign
+    starts within the frame and the statement is itself negative ("not like nothing works"), so the
+    sign is only the frame's "not" misread; otherwise None."""
     for frame in _FRAME.finditer(said):
         if frame.start() > start:
             break
-        scope = said[frame.end() :].split()[:_FRAME_REACH]
-        scope_text = " ".join(scope)
-        cut = _FRAME_BREAK.search(scope_text)
-        scope_text = scope_text[: cut.start()] if cut else scope_text
         if start < frame.end():
-            if _NEGATOR.search(scope_text):
-                return _INSIDE_A_DENIED_NEGATIVE
+            statement = " ".join(said[frame.end() :].split()[:_FRAME_REACH])
+            cut = _FRAME_BREAK.search(statement)
+            if _NEGATOR.search(statement[: cut.start()] if cut else statement):
+                return _FRAME_MISREAD
             continue  # "not like anything is helping": the frame's "not" is the sign's own
         between = said[frame.end() : start]
         if len(between.split()) <= _FRAME_REACH and not _FRAME_BREAK.search(between):
-            return True
-    return False
+            return _FRAME_DENIES
+    return None
 
 
 def _negated(said: str, start: int, near_only: bool = False) -> bool:
