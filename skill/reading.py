@@ -185,7 +185,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         OTHER_GROWTH,
         r"(?P<sign>not\s+(?:really\s+)?(?:think|feel\s+like|seem\s+like|look\s+like|sound\s+like|believe|reckon|convinced)"
-        r"(?:\s+\S+){0,6}?\s+(?:(?:muscle\s+)?(?:knot|trigger\s+point)|muscle))",
+        # (not "i don't think it's anything else, just a knot": that doubts another growth, not the knot)
+        r"(?:\s+(?!(?:else|other|than|but|except|apart)\b)\S+){0,6}?\s+(?:(?:muscle\s+)?(?:knot|trigger\s+point)|muscle))",
     ),
     # "it feels way too round and hard to be a knot"
     (OTHER_GROWTH, r"(?P<sign>too\s+(?:\S+\s+){1,4}?to\s+be\s+(?:a\s+|just\s+a\s+)?(?:muscle\s+)?knot)"),
@@ -531,13 +532,22 @@ _LIMITED_MOVEMENT = re.compile(
 )
 _PAIN_SAID = re.compile(rf"\b{_any((*lexicon.PAIN_WORDS, 'agony', 'killing'))}\b")
 # Words rewritten before reading, in order: what they seem to say is not what they mean.
-# "Back" that is not a person's back, rewritten before anything is read, so that the words are
-# about something else as said too.
+# "Back" that is not a person's back (and a hand or an eye that is not a complaint), rewritten before
+# anything is read, so that the words are about something else, or not, as said too.
 _NOT_THE_BACK = tuple(
     (re.compile(pattern), written)
     for pattern, written in (
         # "my hip replacement is aching": a joint that was replaced, not the back's hip.
         (r"\bhip\s+replacement\b", "joint replacement"),
+        # "her hand landed right on it": someone's touch on the lump, not a complaint about a hand.
+        # ("my wife's hand": the possessive is written out as "wife is hand")
+        (r"\b(?:her|his|their|your|\w+\s+is)\s+hands?\s+landed\b", "a touch rested"),  # no fall: the hand landed
+        (
+            r"\b(?:her|his|their|your|\w+\s+is)\s+hands?\s+(pressing|pressed|was|touched|rubbing|brushed)\b",
+            r"a touch \1",
+        ),
+        # "I'll keep an eye on it": watching the lump, not a complaint about an eye.
+        (r"\b(?:keep|keeps|keeping|kept)\s+an\s+eye\s+on\b", "watch"),
         # "the back door", "the back garden": the rear of a house.
         (rf"\bback\s+({_any(lexicon.REAR_OF_A_HOUSE)})\b", r"rear \1"),
         # "a back workout", "bigger back muscles": training, not the back that hurts
@@ -588,6 +598,19 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bno\s+dey\b", "does not"),  # Nigerian Pidgin: "this pain no dey let me sleep"
     (r"\bno\s+(budging|shifting|helping|working|easing)\b", r"not \1"),  # Scots: "it's no budging"
     (r"\bfell\s+asleep\b", "dozed off"),  # not a fall
+    # "is a knot just tight muscle, or is it something else?": what a knot is, asked in general,
+    # not a worry that this lump is another growth.
+    (
+        r"^((?:(?:so|okay|ok|wait|but|and|right|um|like|then)\s+)*(?:is|are)\s+(?:a\s+)?(?:muscle\s+)?"
+        r"(?:knots?|trigger\s+points?)\b.*?)\bsomething\s+(?:else|different)\b",
+        r"\1what a knot is",
+    ),
+    # "felt something round near my spine, what could that be?" asks what it is, not what caused it.
+    (r"\bwhat\s+(?:could|might|would)\s+(?:that|this|it)\s+be\b(?!\s+from\b)", "what is it"),
+    # "I don't care why, my ankle's been tingling": impatience, not a denial of what follows.
+    (r"\b(?:do\s+not|could\s+not)\s+care\b", "whatever"),
+    # "it's been sat on my back for weeks": the lump has been there, as "it's been on my back".
+    (r"\bbeen\s+(?:sat|sitting)\s+(?=(?:on|there|in|at)\b)", "been "),
     (r"\bis\s+(that|it|this)\s+no\s+a\b", r"could \1 be a"),  # Scots: "is that no a wee cyst?" suspects one
     (r"\bcold\s+(packs?|compress(?:es)?|towel|flannel|cloth)\b", r"ice \1"),  # "a cold pack" is not a cold
     (r"\bawful\s+lot\b", "great deal"),  # "an awful lot of pressure": a quantity, not pain
@@ -819,7 +842,7 @@ _DENIALS = tuple(
         (SEVERE_PAIN, rf"can\s+(?:still\s+)?{_DAILY}(?:\s+\S+){{0,6}}?\s+(?:{_FINE}|no\s+problem)"),
         (
             LUMP_CHANGES,
-            r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger"
+            r"(?:not|never)\s+(?:\S+\s+){0,2}?(?:changed|grown|got\s+bigger|gotten\s+bigger|get\s+(?:any\s+)?bigger"
             r"|(?:getting|got|gotten)\s+(?:any\s+)?worse|getting\s+(?:any\s+)?bigger)"
             r"|(?:not|never)\s+changing|same\s+size|getting\s+smaller|shrinking|(?:it|lump|knot|bump|swelling)\s+(?:is\s+)?going\s+down",
         ),
@@ -850,6 +873,19 @@ _DENIALS = tuple(
             r"not\s+(?:\S+\s+)?(?:go|goes|going|spread\w*|travel\w*|shoot\w*|radiat\w*)\s+(?:down|into|to)\s+"
             rf"(?:my\s+|the\s+|either\s+|both\s+)?(?:\S+\s+(?:or|and)\s+)?{_LEG}",
         ),
+        # "i don't think it's anything else, just a knot", "i'm not worried it's anything serious"
+        (
+            OTHER_GROWTH,
+            r"not\s+(?:think|reckon|believe|worried|concerned|scared)\s+(?:that\s+)?(?:it|this)\s+(?:is|would\s+be)\s+"
+            r"anything\s+(?:else|other|more|serious|sinister|worse|nasty|to\s+worry)",
+        ),
+        # "I didn't fall or anything", "it's not red or hot": a serious symptom the person rules out.
+        (SERIOUS, r"not\s+(?:fall|fallen|fell|had\s+a\s+fall|hurt\s+myself|injured\s+myself|bang\s+it|banged\s+it)"),
+        (SERIOUS, r"not\s+(?:red|hot|inflamed)(?:\s+or\s+(?:red|hot|warm|inflamed|anything))?"),
+        (LUMP_CHANGES, r"not\s+(?:that\s+|very\s+|really\s+)?(?:massive|huge|big|large)"),
+        (NERVE_SIGNS, rf"nothing\s+(?:going\s+|goes\s+)?(?:down|in|into)\s+(?:my\s+|the\s+|either\s+|both\s+)?{_LEG}"),
+        (NERVE_SIGNS, rf"can\s+feel\s+everything\s+in\s+(?:my\s+|both\s+)?{_LEG}"),
+        (SEVERE_PAIN, r"not\s+(?:\S+\s+)?(?:painful|bad|sore)\s+enough\s+to\s+(?:stop|keep)"),
         (SEVERE_PAIN, _any(lexicon.MILD)),
         (SEVERE_PAIN, _any(lexicon.COPING)),
         (LUMP_CHANGES, _any(lexicon.UNCHANGED_LUMP)),
@@ -967,8 +1003,20 @@ def read(text: str) -> Reading:
         said = _LIMITED_MOVEMENT.sub("limited movement", said)
     signs: list[str] = []
     denied: list[str] = []
+    # Where a sign's words are part of a denial's, after its negation ("haven't noticed it getting any
+    # bigger"), the denial is the reading, whatever clause break the sign's own negation check stops at.
+    # (Not "my leg feels all prickly, is that normal": no negation, and the sign stands.)
+    denials = [(sign, match.span()) for sign, pattern in _DENIALS for match in pattern.finditer(said)]
     for sign, pattern in _COMPILED:
         for match in pattern.finditer(said):
+            at = match.start("sign")
+            if any(
+                sign == other and start <= at < end and _NEGATOR.search(said, start, at)
+                for other, (start, end) in denials
+            ):
+                if sign not in denied:
+                    denied.append(sign)
+                continue
             # A serious symptom is denied only by a "no" or "not" right before it: "I can't feel anything
             # when I wipe" states one.
             near_only = sign == SERIOUS
@@ -984,8 +1032,8 @@ def read(text: str) -> Reading:
             target = denied if framed == _FRAME_DENIES or _negated(said, match.start("sign"), near_only) else signs
             if sign not in target:
                 target.append(sign)
-    for sign, pattern in _DENIALS:
-        if pattern.search(said) and sign not in denied:
+    for sign, _ in denials:
+        if sign not in denied:
             denied.append(sign)
     if OTHER_GROWTH in signs and _UNWORRIED.search(said):
         signs.remove(OTHER_GROWTH)  # "i'm not worried it's cancer": said, and denied
@@ -998,8 +1046,10 @@ def read(text: str) -> Reading:
         if SEVERE_PAIN in signs and not any(limit.search(said) for limit in _LIMITS):
             signs.remove(SEVERE_PAIN)  # "a really bad headache": intense, but of something else
     denied = [sign for sign in denied if sign not in signs]
-    if denied and _cause_asked(said):
-        denied = []  # "I'm not sleeping well, could stress be it?": the question is the point
+    if denied and _cause_asked(said) and not (denied == [OTHER_GROWTH] and not _ASKED.search(said)):
+        # "I'm not sleeping well, could stress be it?": the question is the point.  But "I don't think
+        # it's a cyst, it's definitely from the deadlifts" asks nothing: another growth is ruled out.
+        denied = []
     # A serious symptom outside the article outranks the article's own signs.
     signs.sort(key=lambda sign: sign != SERIOUS)
     request = None if signs else _request(said)
@@ -1008,6 +1058,8 @@ def read(text: str) -> Reading:
     topic = None if signs or not asks_on else _topic(said) if not elsewhere else _cause_asked(said)
     if topic in _NEEDS_ANCHOR and _QUESTION.match(said) and not _ANCHOR.search(said):
         topic = None  # "how do i fix a flat tyre": a general question about something else
+    if topic and denied and set(denied) <= {SEVERE_PAIN, NO_RELIEF} and _ASKED.search(said):
+        denied = []  # "it's not too bad, but is that ache normal?", "it's easing, what else can I do?": asked on
     if topic == "lump" and denied and set(denied) <= {LUMP_CHANGES, NO_RELIEF} and _NEW_LUMP.search(said):
         denied = []  # "a lump just came up after training": a new lump, asked about, not a sign denied
     return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
@@ -1132,7 +1184,7 @@ _LUMP = re.compile(rf"\b{_any(lexicon.THINGS)}s?\b")
 # What a story finds: a lump by any name, or "this tender thing on my back".
 _FOUND = re.compile(
     rf"\b(?:{_any(lexicon.THINGS)}s?|thing\s+(?:on|in|near|at)\s+(?:my|the)|(?:hard|sore|tender|lumpy|swollen)\s+bit"
-    r"|knobbly(?:\s+bit)?|sticking\s+out|something\s+lumpy|knob\s+of\s+muscle|knotty\s+(?:thing|bit))\b"
+    r"|knobbly(?:\s+bit)?|sticking\s+out|something\s+(?:lumpy|round|hard|firm|raised)|knob\s+of\s+muscle|knotty\s+(?:thing|bit))\b"
 )
 _FOUND_SORE = frozenset({"symptom.tenderness", "symptom.local_pain"})  # how a lump found in a story feels
 # "there's a dull ache right at the bump, since my workout": the ache is what is told, not the lump found.
@@ -1158,6 +1210,15 @@ _ACTIVITY = re.compile(
 # Topics whose cue words are general ("fix", "cause", "hurts"): heard only with something of this
 # skill's to be about (the lump, the back, "it", the workout).
 _QUESTION = re.compile(r"(?:what|how|which|why|where|when|who)\b")
+# A question asked, as far as unpunctuated words show one: a question word with its verb, "could it",
+# or an auxiliary opening a clause ("but is that normal"), not "I can't say" or "the pain is that bad".
+_ASKED = re.compile(
+    r"\b(?:what|how|why|which|when)\s+(?:else\s+)?(?:can|could|should|do|does|would|is|are|will|did)\b"
+    r"|\b(?:could|would|might)\s+(?:it|that|this|i|you|they)\b"
+    r"|(?:^|\b(?:but|so|and|then|though|like|okay|right|well|also)\s+)(?:can|does|did|do|is|are|should|will|was)\s+"
+    r"(?:it|that|this|i|you|they|these|those)\b"  # (not "and do the school run": a list of what one can do)
+    r"|\bis\s+(?:that|it|this)\s+(?:normal|okay|ok|all\s+right|alright|a\s+problem|a\s+worry|something)\b"
+)
 _NEEDS_ANCHOR = frozenset({"relief", "causes", "prevention", "symptom.local_pain"})
 _ANCHOR = re.compile(rf"\b{_any((*lexicon.THINGS, *lexicon.PLACES, *lexicon.ACTIVITIES, *lexicon.ANCHORS))}s?\b")
 

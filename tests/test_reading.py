@@ -235,6 +235,10 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("it's soft and rubbery, not hard like a muscle", OTHER_GROWTH),
         ("felt the lump come up and now my calf feels all burny and odd", NERVE_SIGNS),
         ("my back's that painful I couldn't get out to the allotment all week", SEVERE_PAIN),
+        ("I don't care what it is, my toes have been tingling since lunch", NERVE_SIGNS),  # impatience, no denial
+        ("is it no a lump of fat", OTHER_GROWTH),  # Scots "no" for "not": asked, not denied
+        ("hmm that's nothing like mine, mine feels soft and squishy", OTHER_GROWTH),  # a knot's account does not fit
+        ("every day it's puffing up a bit more", LUMP_CHANGES),
     ],
 )
 def test_a_warning_sign_in_any_words_is_read(said, sign):
@@ -293,6 +297,15 @@ def test_a_warning_sign_in_any_words_is_read(said, sign):
         ("it's not that I can't feel my feet, they're fine", NERVE_SIGNS),
         ("the stretches are helping so it's not like nothing works", NO_RELIEF),  # the statement is itself negative
         ("I haven't tried anything yet so I can't say it's not working", NO_RELIEF),
+        # A denial whose words hold the sign's, past a clause break the sign's own check stops at
+        ("I haven't seen it get any bigger and I check it every day", LUMP_CHANGES),
+        ("honestly I don't reckon it's anything else, it feels like a normal knot", OTHER_GROWTH),
+        ("it isn't a cyst or anything, I'm positive it's from the rowing", OTHER_GROWTH),  # a cause told, not asked
+        ("I haven't fallen or anything", SERIOUS),
+        ("it isn't red or hot to touch", SERIOUS),
+        ("it isn't huge or anything", LUMP_CHANGES),
+        ("nothing going down my legs", NERVE_SIGNS),
+        ("the lump isn't sore enough to keep me off work", SEVERE_PAIN),
     ],
 )
 def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
@@ -309,6 +322,22 @@ def test_a_denied_sign_is_acknowledged_not_escalated(said, sign):
 )
 def test_a_denying_frame_keeps_a_sign_it_does_not_deny(said, sign):
     assert sign in read(said).signs
+
+
+def test_a_denial_without_a_negation_does_not_cover_a_sign():
+    # "normal" after a leg would deny nerve signs, but here it asks about the tingling
+    assert read("my shin has gone all tingly, is that normal").signs == (NERVE_SIGNS,)
+
+
+def test_a_question_after_a_mild_denial_is_answered():
+    found = read("it's not terrible but the ache sits right on the knot, is that normal")
+    assert found.denied == () and found.topic == "symptom.local_pain"
+    assert read("it's not terrible really").denied == (SEVERE_PAIN,)
+
+
+def test_a_cause_asked_after_a_denied_growth_is_answered():
+    found = read("I don't think it's a cyst, could it be from the rowing")
+    assert found.denied == () and found.topic == "cause.overuse"
 
 
 def test_a_denial_does_not_reach_past_the_clause():
@@ -481,6 +510,15 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I'm a terrible worrier, is that why I get these knots", "causes"),  # a kind of person, not pain
         ("do I need to go to hospital for this", "see_doctor"),
         ("should I stop going to the gym until it heals", "method.rest"),
+        ("hang on, what even is a knot", "knot"),
+        ("is a trigger point just a tight muscle or something different", "knot"),  # knots in general
+        ("people at my gym talk about knots in your muscles, what are they", "knot"),
+        ("how do I make the knot go away before my match", "relief"),
+        ("I only did an easy swim so what actually causes a knot like this", "causes"),
+        ("after my swim I felt something hard near my spine, what could that be", "lump"),  # not a cause asked
+        ("I flinched when my wife touched it", "symptom.tenderness"),
+        ("my husband's hand pressed on it and I jumped", "symptom.tenderness"),  # his touch, not his hand's trouble
+        ("I haven't seen it change but I'm keeping an eye on it", None),  # the lump watched, not an eye
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
