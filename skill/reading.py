@@ -562,9 +562,9 @@ _NOT_THE_BACK = tuple(
         (r"\bflat\s+feet\b", "fallen arches"),
         # "how do I get a bigger deadlift": a lift that grows, not a lump
         (r"\bbigger\s+(deadlifts?|squats?|bench(?:\s+press)?|lifts?|pbs?|prs?|numbers|total|weights?)\b", r"better \1"),
-        # "the baby was crying": someone else's tears, not pain
+        # "the baby was crying", "the kids were screaming": someone else's upset, not pain
         (
-            r"\b(baby|babies|kids?|toddler|son|daughter|children)\s+(was|is|were|are|started|keeps|kept)\s+crying\b",
+            r"\b(baby|babies|kids?|toddler|son|daughter|children)\s+(was|is|were|are|started|keeps|kept)\s+(?:crying|screaming)\b",
             r"\1 \2 upset",
         ),
         # "how many squats to grow my glutes": muscle built, not a lump that grows
@@ -605,6 +605,10 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
         r"(?:knots?|trigger\s+points?)\b.*?)\bsomething\s+(?:else|different)\b",
         r"\1what a knot is",
     ),
+    # "what was that about warming up?", "the warm up bit, what was that about?": that topic again,
+    # not a plain "what was that?" asking for a repeat.
+    (r"\bwhat\s+was\s+(?:that|it)\s+about\s+(?=\S)", "about "),
+    (r"^(\S.*?)\s+what\s+was\s+(?:that|it)\s+about$", r"\1"),
     # "felt something round near my spine, what could that be?" asks what it is, not what caused it.
     (r"\bwhat\s+(?:could|might|would)\s+(?:that|this|it)\s+be\b(?!\s+from\b)", "what is it"),
     # "I don't care why, my ankle's been tingling": impatience, not a denial of what follows.
@@ -1279,7 +1283,7 @@ REMEDY_FOR = {
 }  # a cause, and the method that answers it
 _FIX_ASKED = re.compile(
     r"\b(?:how|what)\s+(?:do|can|should|would)\s+i\s+(?:do\s+to\s+)?(?:\S+\s+){0,1}?"
-    r"(?:fix|sort|improve|correct|change|work\s+on)\b|\bhow\s+(?:do|can|would)\s+i\s+(?:know|tell|check)\s+if\b"
+    r"(?:fix|sort|improve|correct|change|work\s+on|stop|avoid)\b|\bhow\s+(?:do|can|would)\s+i\s+(?:know|tell|check)\s+if\b"
     r"|\bhow\s+(?:do|can|should)\s+i\s+(?:lift|squat|deadlift|bend|move)\s+(?:properly|right|correctly|safely)\b"
     r"|\bhow\s+(?:do|can|should)\s+i\s+keep\s+my\s+(?:back|spine)\s+(?:straight|neutral|flat)\b"
     # "what's the right posture for deadlifts", "does it help if I drink electrolytes"

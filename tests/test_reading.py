@@ -438,7 +438,10 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("it's really tender, even putting my hand there makes me wince", "symptom.tenderness"),
         ("a lump just came up out of nowhere after training", "lump"),
         ("this morning I woke up with a tender bump on my lower back", "lump"),
-        ("I was rounding my back on the squats, my trainer said keep my chest up", "method.form"),
+        (
+            "I was rounding my back on the squats, my trainer said keep my chest up",
+            "cause.poor_form",
+        ),  # not a chest complaint
         ("how much water should I drink, because I'm usually just on tea all day", "method.hydration"),
         ("what should I do next time so I don't end up with another one", "prevention"),
         ("is there a stretch I can do lying on the floor", "method.stretching"),
@@ -519,6 +522,14 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I flinched when my wife touched it", "symptom.tenderness"),
         ("my husband's hand pressed on it and I jumped", "symptom.tenderness"),  # his touch, not his hand's trouble
         ("I haven't seen it change but I'm keeping an eye on it", None),  # the lump watched, not an eye
+        ("I reckon I was slouching on the rower the whole time", "cause.poor_form"),  # bad form told
+        ("how do I stop slouching when I row", "method.form"),  # and its fix asked for
+        ("I was badly dehydrated at the tournament", "cause.dehydration"),
+        ("what was that about stretching", "method.stretching"),  # that topic again, not a repeat
+        ("my mate is going to film my squats at the weekend", "method.form"),
+        ("I'm not as flexible as usual since the knot came up", "symptom.stiffness"),
+        ("what sort of things cause these knots", "causes"),
+        ("but why would doing it lots give you a knot", "cause.overuse"),  # asked on about overuse
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):
@@ -544,6 +555,12 @@ def test_thanks_that_opens_a_turn_is_a_thank_you_unless_a_question_follows():
     assert read("thanks to all the deadlifts I've got a knot").request is None
     assert read("thanks, I'm done for today").request == "AMAZON.StopIntent"  # a goodbye
     assert read("it aches after I'm done at the gym").request is None
+
+
+def test_conversation_asked_for_in_a_persons_own_words_is_that_request():
+    found = read("sorry what was that, the kids were screaming")  # their noise, not pain
+    assert not found.signs and found.request == "AMAZON.RepeatIntent"
+    assert read("honestly not sure what I'm supposed to say here").request == "AMAZON.HelpIntent"
 
 
 def test_long_or_odd_input_is_read_safely():
