@@ -290,7 +290,9 @@ class NLU:
         return words
 
     def _weight(self, stems) -> float:
-        return sum(self._weights.get(s, self._unknown_weight) for s in stems)
+        # fsum: a set's order changes with the hash seed, and a plain sum's last bit with the order, which
+        # broke ties between two intents differently from one run to the next.
+        return math.fsum(self._weights.get(s, self._unknown_weight) for s in stems)
 
     # -- understanding ---------------------------------------------------------
 
