@@ -16,6 +16,7 @@ at import.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from skill import lexicon
@@ -93,7 +94,8 @@ _LEG = _any(lexicon.LEG_PARTS) + _NOT_AN_EXERCISE
 _FELT = _any((*lexicon.NERVE_SENSATIONS, *lexicon.FELT_IN_A_LEG))  # what a nerve sign feels like in a leg
 _THING = _any((*lexicon.THINGS, "it", "this", "that", "thing", "mine"))
 _NUMBER = r"(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|one|two|three|four|five|six|seven|eight|nine|ten)"
-_DURATION = rf"(?:{_any(lexicon.DURATIONS)}|{_NUMBER}\s+(?:days?|weeks?|months?))"
+# (A year is said of the lump, not of the self-care the grammar's <durations> go with.)
+_DURATION = rf"(?:{_any(lexicon.DURATIONS)}|(?:half\s+)?a\s+year|{_NUMBER}\s+(?:days?|weeks?|months?|years?))"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # A daily task as said after "not" ("won't let me sleep"): the plain verb only, so "not walking
 # funny" or "not affecting my sleep" are not read as a task stopped.
@@ -110,13 +112,17 @@ _WORSE_THAN_AN_INJURY = "worse than my worst injury"
 _INTENSITY = rf"(?P<sign>{_any((*lexicon.SEVERE_WORDS, _WORSE_THAN_AN_INJURY))})"
 
 _TRAVEL = (
-    r"(?:go|goes|going|spreads|spreading|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
+    r"(?:go|goes|going|spread|spreads|spreading|travel|travels|travelling|traveling|shoots|shooting|radiates?|radiating|runs|moves"
     r"|wanders|wandering)"
 )
 # The words the skill puts before a SelfCareIntent description ("[iced it every night] and it's
 # still sore"), so that the reader knows self-care was told.
 SELF_CARE_TOLD = "self care"
 _SELF_CARE_TOLD = _any((SELF_CARE_TOLD,))
+# Self-care named, then asked whether it works ("[foam roller] on it, yes or no?").
+_SELF_CARE_ASKED = re.compile(
+    rf"^{_SELF_CARE_TOLD}\b.*\b(?:work|works|help|helps|any\s+good|worth\s+it|yes\s+or\s+no|good\s+idea|a\s+good\s+idea)\b"
+)
 # With a time or an effort, no relief.
 _STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|paining|aching|tight|stiff|tender|knotted)"
 # "just as sore", "exactly as it was": no change, said after the self-care or the time it took.
@@ -222,6 +228,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "it's gone from pea size to the size of a grape"
     # (not "I've gone from zero to training six days a week": a training load)
     (LUMP_CHANGES, r"(?P<sign>gone\s+from\s+(?!zero\b|nothing\b|no\s)(?:\S+\s+){1,6}?to)\b"),
+    # A second lump beside the first ("there's another one come up right next to it"): it is changing.
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>(?:another|a\s+second|a\s+new)\s+(?:one|lump|knot|bump)\s+(?:has\s+|have\s+|is\s+|just\s+)*"
+        r"(?:come|came|coming|popped|popping|appeared|showed|formed|turned)\s+(?:up\s+)?(?:right\s+|just\s+)?"
+        r"(?:next\s+to|beside|alongside|near)\s+(?:it|the\s+(?:first|other|old|original)))\b",
+    ),
+    (
+        LUMP_CHANGES,
+        r"(?P<sign>more\s+(?:lumps|lumpy\s+bits|bumps|knots)\s+(?:round|around|near|next\s+to|beside)\s+it)\b",
+    ),
     # "it went from pea size to grape size" (not "I went from the gym to work"): a size, then another
     (
         LUMP_CHANGES,
@@ -340,6 +357,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (NO_RELIEF, rf"(?P<sign>{_any(lexicon.NO_RELIEF)})"),
     (NO_RELIEF, rf"(?P<sign>not\s+(?:\S+\s+){{0,2}}?{_any(lexicon.EASING)})"),
+    # "ice and heat a week, no help" (not "is there no help for knots", a question about relief)
+    (NO_RELIEF, r"(?P<sign>no\s+help)\b(?!\s+(?:for|with|at\s+all\s+for))"),
     (
         NO_RELIEF,
         r"(?P<sign>(?:no|not)\s+(?:different|easing|helped|shifted)|still\s+just\s+as"
@@ -354,8 +373,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # "it's not stopping me working" is not self-care failing.
         # "rest it and not do anything" is advice asked about, not self-care that did nothing.
         r"(?P<sign>(?:(?<!\band\s)(?<!\bjust\s)(?<!\bto\s)not|none\s+of)(?:\s+(?!stopping|stop|keeping|preventing)\S+){0,3}?\s+"
-        r"(?:help|helps|helping|helped|work|works|working"
-        r"|worked|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
+        # ("not stretching before you work out" is exercise, not self-care that does not work.)
+        r"(?:help|helps|helping|helped|(?:work|works|working|worked)(?!\s+out)"
+        r"|do\s+anything|doing\s+anything|done\s+anything|make\s+a\s+difference"
         r"|(?:made|make|making)\s+(?:a|any|the\s+slightest|the\s+least|much\s+of\s+a|one\s+bit\s+of)\s+(?:\S+\s+){0,3}?difference))",
     ),
     (
@@ -546,6 +566,10 @@ _NOT_THE_BACK = tuple(
             r"\b(?:her|his|their|your|\w+\s+is)\s+hands?\s+(pressing|pressed|was|touched|rubbing|brushed)\b",
             r"a touch \1",
         ),
+        (
+            r"\b(?:puts?|putting|rests?|resting|lays?|laid|placed?)\s+(?:her|his|their|your|my|a)\s+hands?\s+on\s+it\b",
+            "presses on it",
+        ),
         # "I'll keep an eye on it": watching the lump, not a complaint about an eye.
         (r"\b(?:keep|keeps|keeping|kept)\s+an\s+eye\s+on\b", "watch"),
         # "the back door", "the back garden": the rear of a house.
@@ -598,6 +622,15 @@ _REWRITE_RULES: tuple[tuple[str, str], ...] = (
     (r"\bno\s+dey\b", "does not"),  # Nigerian Pidgin: "this pain no dey let me sleep"
     (r"\bno\s+(budging|shifting|helping|working|easing)\b", r"not \1"),  # Scots: "it's no budging"
     (r"\bfell\s+asleep\b", "dozed off"),  # not a fall
+    # "how do I fix my form so this doesn't get worse": a purpose, not a lump denied to be changing
+    (
+        r"\bso\s+(?:that\s+)?(?:it|this|the\s+\w+|i)\s+(?:does\s+not|will\s+not|do\s+not)\s+"
+        r"(?:get\s+worse|hurt\s+(?:my\s+back|myself|it))\b",
+        " ",
+    ),
+    (r"\bwatering\s+(?:can|cans|the\s+garden|the\s+plants)\b", "gardening"),  # not drinking water
+    (r"\bget\s+shot\s+of\b", "get rid of"),  # British: "get shot of a knot"
+    (r"\bpush(?:ed|es|ing)?\s+(?:on\s+)?through\b", "kept going through"),  # "pushed through the pain": no press
     # "is a knot just tight muscle, or is it something else?": what a knot is, asked in general,
     # not a worry that this lump is another growth.
     (
@@ -944,7 +977,11 @@ _ANOTHER_LUMP = re.compile(
     r"\b(?:a|the|this|one|little|small)\s+(?:\S+\s+)?(?:lump|bump|swelling|bruise)\s+(?:\S+\s+){0,2}?(?:on|in|near|behind|under|above|by)\s+"
     rf"(?:the\s+side\s+of\s+)?(?:my|the|his|her|your)\s+{_PART_ELSEWHERE}s?\b"
 )
-_CAUSAL = re.compile(rf"\b{_any(lexicon.CAUSAL)}\b")
+_CAUSAL = re.compile(
+    rf"\b{_any(lexicon.CAUSAL)}\b"
+    # "how does not drinking water make a knot" (but "make a knot go away" asks for relief)
+    r"|\bmakes?\s+(?:a\s+|you\s+a\s+|me\s+a\s+)?(?:knot|lump)s?\b(?!\s+(?:go|goes|away|better|disappear|shrink|smaller|loosen|release|relax|softer|ease))"
+)
 _WHY = re.compile(r"(?:why|how\s+come)\b")  # asked of a cause's words, "why" asks how that cause works
 _FROM = re.compile(r"\bfrom\b")  # "how come I've got a knot from working out" asks what caused it
 _LUMP_PRESENCE = re.compile(rf"{_any(lexicon.LUMP_PRESENCE_ASKED)}\s+(?:\S+\s+){{0,2}}?{_THING}s?\b")
@@ -1011,6 +1048,7 @@ def read(text: str) -> Reading:
     # bigger"), the denial is the reading, whatever clause break the sign's own negation check stops at.
     # (Not "my leg feels all prickly, is that normal": no negation, and the sign stands.)
     denials = [(sign, match.span()) for sign, pattern in _DENIALS for match in pattern.finditer(said)]
+    denied_words = [*denials]  # where each denied sign was said: not a topic asked about
     for sign, pattern in _COMPILED:
         for match in pattern.finditer(said):
             at = match.start("sign")
@@ -1034,6 +1072,8 @@ def read(text: str) -> Reading:
             if framed == _FRAME_MISREAD:
                 continue  # "not like nothing works": the sign took the frame's "not"; what follows is denied
             target = denied if framed == _FRAME_DENIES or _negated(said, match.start("sign"), near_only) else signs
+            if target is denied:
+                denied_words.append((sign, match.span("sign")))
             if sign not in target:
                 target.append(sign)
     for sign, _ in denials:
@@ -1059,14 +1099,27 @@ def read(text: str) -> Reading:
     request = None if signs else _request(said)
     # "how long do I hold the stretch": the method named goes with the request.
     asks_on = request is None or request == HOW_LONG
-    topic = None if signs or not asks_on else _topic(said) if not elsewhere else _cause_asked(said)
+    # "it's definitely not spreading": told, the words of a denied sign ask about nothing (not about pain
+    # that spreads).  Asked on, they still may: "it's easing off, what else can I do?" asks for relief.
+    told = said if _ASKED.search(said) else _without((span for sign, span in denied_words if sign in denied), said)
+    topic = None if signs or not asks_on else _topic(told) if not elsewhere else _cause_asked(told)
     if topic in _NEEDS_ANCHOR and _QUESTION.match(said) and not _ANCHOR.search(said):
         topic = None  # "how do i fix a flat tyre": a general question about something else
     if topic and denied and set(denied) <= {SEVERE_PAIN, NO_RELIEF} and _ASKED.search(said):
         denied = []  # "it's not too bad, but is that ache normal?", "it's easing, what else can I do?": asked on
     if topic == "lump" and denied and set(denied) <= {LUMP_CHANGES, NO_RELIEF} and _NEW_LUMP.search(said):
         denied = []  # "a lump just came up after training": a new lump, asked about, not a sign denied
+    if topic is None and not (signs or denied or request or elsewhere) and _SELF_CARE_ASKED.match(said):
+        topic = "relief"  # "[a tennis ball] against the wall, would that work?": the self-care named is the subject
     return Reading(tuple(signs), tuple(denied), topic, elsewhere, request)
+
+
+def _without(spans: Iterable[tuple[int, int]], said: str) -> str:
+    """``said`` with the words in ``spans`` left out."""
+    dropped: set[int] = set()
+    for start, end in spans:
+        dropped.update(range(start, end))
+    return " ".join("".join(" " if i in dropped else c for i, c in enumerate(said)).split())
 
 
 def _elsewhere(said: str) -> bool:
@@ -1161,14 +1214,17 @@ _PAIN = _any(lexicon.PAIN_WORDS)
 _SPREAD = _any((*lexicon.SPREAD_PLACES, *lexicon.LEG_PARTS)) + _NOT_AN_EXERCISE
 _PRESS = _any(lexicon.PRESSING)
 _FLINCH = _any((*lexicon.PAIN_WORDS, *lexicon.FLINCHING))
-_TOWARD = r"(?:down|into|to|in|through|round|around|across)"
+_TOWARD = r"(?:down|into|to|towards|in|through|round|around|across)"
+# "I feel it in my bum cheek too": the pain felt somewhere else (not "I can feel it near my hip").
+_FELT_THERE = r"feel\s+(?:it|the\s+pain|the\s+ache)(?:\s+\S+){0,4}?\s+(?:in|into|down|towards|round|around|through)"
 _SYMPTOM_PATTERNS = (
     # Pain that goes somewhere ("aches down into my leg"), or a place that hurts ("my backside hurts");
     # not a lump that sits somewhere ("a sore lump above my bum").
     (
         "symptom.referred_pain",
         re.compile(
-            rf"\b(?:(?:{_PAIN}|{_TRAVEL})(?:\s+\S+){{0,5}}?\s+{_TOWARD}{_GAP}{_SPREAD}|{_SPREAD}{_GAP}{_PAIN})s?\b"
+            rf"\b(?:(?:{_PAIN}|{_TRAVEL})(?:\s+\S+){{0,5}}?\s+{_TOWARD}{_GAP}{_SPREAD}|{_FELT_THERE}{_GAP}{_SPREAD}"
+            rf"|{_SPREAD}{_GAP}{_PAIN})s?\b"
         ),
     ),
     ("symptom.tenderness", re.compile(rf"\b(?:{_PRESS}{_GAP}{_FLINCH}|{_FLINCH}{_GAP}{_PRESS})s?\b")),
@@ -1284,7 +1340,7 @@ REMEDY_FOR = {
 _FIX_ASKED = re.compile(
     r"\b(?:how|what)\s+(?:do|can|should|would)\s+i\s+(?:do\s+to\s+)?(?:\S+\s+){0,1}?"
     r"(?:fix|sort|improve|correct|change|work\s+on|stop|avoid)\b|\bhow\s+(?:do|can|would)\s+i\s+(?:know|tell|check)\s+if\b"
-    r"|\bhow\s+(?:do|can|should)\s+i\s+(?:lift|squat|deadlift|bend|move)\s+(?:properly|right|correctly|safely)\b"
+    r"|\bhow\s+(?:do|can|should)\s+i\s+(?:lift|squat|deadlift|bend|move)\s+(?:\S+\s+){0,2}?(?:properly|right|correctly|safely)\b"
     r"|\bhow\s+(?:do|can|should)\s+i\s+keep\s+my\s+(?:back|spine)\s+(?:straight|neutral|flat)\b"
     # "what's the right posture for deadlifts", "does it help if I drink electrolytes"
     r"|\bright\s+(?:posture|technique|form|way)\b|(?:\b(?:does|will|would)\s+|^)it\s+help\s+(?:if|to)\b"

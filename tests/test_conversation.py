@@ -111,6 +111,8 @@ def test_a_warning_sign_in_a_description_outranks_everything():
         (Heard("HurtsIntent", {"description": SlotHeard("like mad to touch")}), None, "red_flag.lump_changes"),
         # A statement that opens with the self-care tried ("massage is useless") keeps that it was tried.
         (Heard("SelfCareIntent", {"description": SlotHeard("is useless")}), None, "red_flag.no_relief"),
+        # Words that say nothing more ("[a tennis ball] against the door, any good?"): the self-care is the subject.
+        (Heard("SelfCareIntent", {"description": SlotHeard("against the door any good")}), None, "relief"),
         # "numbness {description}", "leg {description}" and "lump {description}" keep the word that
         # opened them: where the numbness is, what the leg does and what the lump does may be the sign.
         (

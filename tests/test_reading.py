@@ -19,6 +19,14 @@ from skill.reading import LUMP_CHANGES, NERVE_SIGNS, NO_RELIEF, OTHER_GROWTH, SE
         ("my leg gives way on the stairs", NERVE_SIGNS),
         ("no my toes are tingling", NERVE_SIGNS),  # "no" answers a question, then the sign
         ("the lump is getting bigger", LUMP_CHANGES),
+        ("now a second bump has come up just beside the first", LUMP_CHANGES),
+        ("there seem to be more lumps around it than there were", LUMP_CHANGES),
+        ("I've had the thing for about half a year", LUMP_CHANGES),
+        ("her leg went from under her on the stairs", NERVE_SIGNS),
+        ("heat packs every night for a fortnight, no help", NO_RELIEF),
+        ("I had to leave work early yesterday, it was that sore", SEVERE_PAIN),
+        ("I'm having to miss a shift because of it", SEVERE_PAIN),
+        ("my dad has pains in his chest as well as the lump", SERIOUS),
         ("it's been there for three weeks", LUMP_CHANGES),
         ("I can't sleep because of it", SEVERE_PAIN),
         ("it's not dull, it's the worst pain", SEVERE_PAIN),
@@ -340,6 +348,19 @@ def test_a_cause_asked_after_a_denied_growth_is_answered():
     assert found.denied == () and found.topic == "cause.overuse"
 
 
+def test_the_words_of_a_denied_sign_ask_about_nothing():
+    # "spreading" denied is a lump that does not grow; it does not ask about pain that spreads.
+    found = read("honestly it's not spreading at all, same as ever")
+    assert found.denied == (LUMP_CHANGES,) and found.topic is None
+    # A topic asked about beside the denial is still asked about.
+    assert read("no tingling, but what stretches can I do").topic == "method.stretching"
+
+
+def test_relief_asked_about_is_not_relief_that_failed():
+    assert read("is there no help for these knots").signs == ()
+    assert read("is it from not stretching before I work out").signs == ()
+
+
 def test_a_denial_does_not_reach_past_the_clause():
     found = read("no numbness but my knee gives way")
     assert found.signs == (NERVE_SIGNS,)
@@ -530,6 +551,27 @@ def test_a_serious_symptom_outranks_the_articles_signs():
         ("I'm not as flexible as usual since the knot came up", "symptom.stiffness"),
         ("what sort of things cause these knots", "causes"),
         ("but why would doing it lots give you a knot", "cause.overuse"),  # asked on about overuse
+        ("is it from not stretching before I work out", "cause.no_warm_up"),  # not self-care failing
+        ("it seems to travel round into my hip", "symptom.referred_pain"),
+        ("I feel it down in my glute as well", "symptom.referred_pain"),
+        ("I can feel it just above my hip, what is it", "lump"),  # where it sits, not pain felt elsewhere
+        ("but how does skipping water all day make a knot", "cause.dehydration"),  # how a cause works
+        ("will drinking more water make the knot go away", "method.hydration"),  # and a remedy asked for
+        ("I really don't want to get this again before the final, what do I do", "prevention"),
+        ("what else will I feel if it is a knot", "symptoms"),
+        ("do I have to go to clinic for this", "see_doctor"),
+        ("work has been mental lately and my back is tight, is it the stress", "cause.stress"),
+        ("I reckon I lifted it wrongly yesterday", "cause.poor_form"),
+        ("how can I sort out my squat form so it doesn't get worse", "method.form"),  # a purpose, not a denial
+        ("how should I lift boxes properly so I don't hurt my back", "method.form"),
+        ("my back feels weak when I lug the watering can about", "symptom.weakness"),  # not drinking water
+        ("how do I get shot of a knot like this", "relief"),
+        ("is worry one of the causes of knots like this", "cause.stress"),
+        ("I never loosen up before my swim, is that it", "cause.no_warm_up"),
+        ("she hunches over the sink all day, could that cause it", "cause.poor_form"),
+        ("it's tender even when my wife rests her hand on it", "symptom.tenderness"),  # not about a hand
+        ("my son pushed on it and I jumped a mile", "symptom.tenderness"),
+        ("I pushed through the pain at football and now it aches right on the knot", "symptom.local_pain"),
     ],
 )
 def test_without_a_sign_the_words_name_a_topic_or_nothing(said, topic):

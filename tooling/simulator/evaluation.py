@@ -14,6 +14,7 @@ reading is right.  The report also gives the share of exact intent matches.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -227,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     print(format_report(reports[0][1]))
     print()
     print("\n".join(summary(name, report) for name, report in reports))
-    for name, note in NATURAL_SPLITS:
+    for name, note in natural_splits(args.labels):
         path = args.labels / f"{name}.txt"
         if not path.exists():
             continue
@@ -241,12 +242,16 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- the natural splits: sentences as people speak, judged by the answer heard --------
 
-NATURAL_SPLITS = (
-    ("natural-dev", "tuned on"),
-    *((f"natural-dev{number}", "tuned on") for number in range(2, 73)),
-    ("natural-holdout", "never tuned on"),
-    ("natural-holdout2", "never tuned on"),
-)
+NEVER_TUNED_SPLITS = ("natural-holdout", "natural-holdout2")
+
+
+def natural_splits(directory: Path) -> list[tuple[str, str]]:
+    """Every natural split in ``directory``: the development ones in order, then those never tuned on."""
+    numbered = (re.fullmatch(r"natural-dev(\d*)", path.stem) for path in directory.glob("natural-dev*.txt"))
+    development = sorted((int(match[1] or 1), match[0]) for match in numbered if match)
+    return [(name, "tuned on") for _, name in development] + [(name, "never tuned on") for name in NEVER_TUNED_SPLITS]
+
+
 NO_CONTEXT = "-"
 WARNING_PREFIX = "warning."
 OFF_TOPIC = "offtopic"
