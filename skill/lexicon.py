@@ -381,7 +381,6 @@ CANT_FEEL = (
 
 # A leg that will not carry or obey them: the article's weakness in the legs.
 LEG_WEAKNESS = (
-    "goes from under me",
     "going from under",
     "goes from under",
     "went from under",
@@ -1540,11 +1539,6 @@ SERIOUS_SYMPTOMS = (
     "was hit",
     "got hit",
     "pain in my chest",
-    "pains in my chest",
-    "pains in his chest",
-    "pains in her chest",
-    "pain in his chest",
-    "pain in her chest",
     "my chest hurts",
     "chest is tight",
     "can't breathe",

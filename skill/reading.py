@@ -121,7 +121,7 @@ SELF_CARE_TOLD = "self care"
 _SELF_CARE_TOLD = _any((SELF_CARE_TOLD,))
 # Self-care named, then asked whether it works ("[foam roller] on it, yes or no?").
 _SELF_CARE_ASKED = re.compile(
-    rf"^{_SELF_CARE_TOLD}\b.*\b(?:work|works|help|helps|any\s+good|worth\s+it|yes\s+or\s+no|good\s+idea|a\s+good\s+idea)\b"
+    rf"^{_SELF_CARE_TOLD}\b.*\b(?:work|works|help|helps|any\s+good|worth\s+it|yes\s+or\s+no|good\s+idea)\b"
 )
 # With a time or an effort, no relief.
 _STILL_SORE = r"still\s+(?:hurts|hurting|sore|there|painful|paining|aching|tight|stiff|tender|knotted)"
@@ -142,6 +142,7 @@ _NOT_SPREADING = r"(?!\s+(?:my|your|the|both|into|to|through)\b)"
 # looked for before it).  Order matters only for naming: every match counts.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (SERIOUS, rf"(?P<sign>{_any(lexicon.SERIOUS_SYMPTOMS)})"),
+    (SERIOUS, r"(?P<sign>pains?\s+in\s+(?:my|his|her|their)\s+chest)"),  # theirs as well as one's own
     (NERVE_SIGNS, rf"(?P<sign>{_any(lexicon.CANT_FEEL)}){_GAP}{_LEG}"),
     # "when I touch my thigh I can't really feel it properly"
     (NERVE_SIGNS, rf"{_LEG}(?:\s+\S+){{0,4}}?\s+(?P<sign>can\s+not\s+(?:really\s+|properly\s+)?feel)"),
